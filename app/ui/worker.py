@@ -1,0 +1,348 @@
+"""The one helper that runs slow work off the UI thread.
+
+Every long operation (import, cleanup, counting, export, demo build) is a plain
+Qt-free callable ``fn(progress: Progress) -> T`` from ``app.core``. :class:`Worker`
+runs it on a thread pool and reports back through queued signals::
+
+    worker = Worker(lambda progress: import_file(ws, path, progress=progress))
+    worker.progress.connect(bar.update)          # (fraction 0..1, message)
+    worker.finished.connect(self._on_imported)   # the callable's return value
+    worker.failed.connect(self._on_failed)       # the exception (see is_user_error)
+    worker.cancelled.connect(self._on_cancelled) # the callable raised Cancelled
+    worker.start()
+
+Exactly one of ``finished``, ``failed`` or ``cancelled`` is emitted, then ``ended``.
+The callable never touches widgets. ``cancel()`` may be called at any time; the core
+checks it at its next ``progress.step``/``check``.
+
+Running workers are kept alive by a module registry (so a dialog that closes while its
+worker runs does not delete the worker under the thread). :func:`shutdown` cancels them
+all and waits, and is called when the main window closes.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
+
+from app.core.errors import Cancelled, UserError
+from app.core.progress import Progress
+
+log = logging.getLogger(__name__)
+
+#: Progress signals are throttled to at most one per this many seconds (the last one
+#: before the end is always delivered through ``finished``).
+PROGRESS_INTERVAL_S = 0.03
+#: Resolution of progress bars driven by a worker.
+PROGRESS_STEPS = 1000
+
+_pool: QThreadPool | None = None
+_running: set[Worker] = set()
+_running_lock = threading.Lock()
+# Ended workers are kept here a little longer, so that the last reference to a worker is
+# normally dropped on the UI thread (its own) rather than by the pool thread returning.
+_retired: deque[Worker] = deque(maxlen=16)
+
+
+def thread_pool() -> QThreadPool:
+    """The pool used by all workers (separate from Qt's global pool)."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setObjectName("user-cleanup-workers")
+        _pool.setMaxThreadCount(max(2, QThreadPool.globalInstance().maxThreadCount()))
+    return _pool
+
+
+def is_user_error(exc: BaseException) -> bool:
+    """True for problems the admin can fix (show the message); False for bugs (crash report)."""
+    return isinstance(exc, UserError)
+
+
+def running_workers() -> list[Worker]:
+    with _running_lock:
+        return list(_running)
+
+
+def cancel_all() -> None:
+    """Ask every running worker to stop at its next progress step."""
+    for worker in running_workers():
+        worker.cancel()
+
+
+def wait_all(timeout_ms: int = 10_000) -> bool:
+    """Wait for every running worker's thread to return. True if all did in time."""
+    if _pool is None:
+        return True
+    return bool(_pool.waitForDone(timeout_ms))
+
+
+def shutdown(timeout_ms: int = 10_000) -> bool:
+    """Cancel all running work and wait for it (used when the main window closes)."""
+    busy = running_workers()
+    if busy:
+        log.info("Cancelling %d running task(s) before closing", len(busy))
+    cancel_all()
+    done = wait_all(timeout_ms)
+    if not done:
+        log.warning("Background work did not stop within %d ms", timeout_ms)
+    return done
+
+
+class _Runnable(QRunnable):
+    def __init__(self, worker: Worker) -> None:
+        super().__init__()
+        self._worker = worker
+        self.setAutoDelete(True)
+
+    def run(self) -> None:  # runs on a pool thread
+        self._worker._execute()
+        self._worker = None  # type: ignore[assignment]
+
+
+class Worker(QObject):
+    """Runs ``fn(progress)`` on the worker pool; see the module docstring."""
+
+    started = Signal()
+    progress = Signal(float, str)
+    finished = Signal(object)
+    failed = Signal(object)  # the Exception; ``is_user_error`` tells UserError from bug
+    cancelled = Signal()
+    ended = Signal()  # after any of finished / failed / cancelled
+
+    def __init__(
+        self,
+        fn: Callable[[Progress], Any],
+        *,
+        name: str = "",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._fn = fn
+        self.name = name or getattr(fn, "__name__", "task")
+        self.setObjectName(f"Worker:{self.name}")
+        self._progress = Progress(callback=self._report)
+        self._last_emit = 0.0
+        self._state = "idle"  # idle, running, finished, failed, cancelled
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.ended.connect(self._forget, Qt.ConnectionType.QueuedConnection)
+
+    # -- public API ------------------------------------------------------------------
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+    @property
+    def is_running(self) -> bool:
+        return self._state == "running"
+
+    @property
+    def is_cancel_requested(self) -> bool:
+        return self._progress.cancelled
+
+    def start(self) -> Worker:
+        if self._state != "idle":
+            raise RuntimeError(f"worker {self.name!r} was already started")
+        self._state = "running"
+        with _running_lock:
+            _running.add(self)
+        log.debug("Starting %s", self.name)
+        thread_pool().start(_Runnable(self))
+        return self
+
+    @Slot()
+    def cancel(self) -> None:
+        """Ask the work to stop; it does at its next progress step."""
+        if self._state in ("idle", "running"):
+            log.debug("Cancel requested for %s", self.name)
+        self._progress.cancel()
+
+    # -- pool thread ----------------------------------------------------------------
+
+    def _report(self, fraction: float, message: str) -> None:
+        now = time.monotonic()
+        if now - self._last_emit >= PROGRESS_INTERVAL_S or fraction >= 1.0:
+            self._last_emit = now
+            self.progress.emit(float(fraction), message)
+
+    def _execute(self) -> None:
+        self.started.emit()
+        began = time.perf_counter()
+        try:
+            if self._progress.cancelled:
+                raise Cancelled()
+            result = self._fn(self._progress)
+        except Cancelled:
+            self._state = "cancelled"
+            log.info("%s cancelled", self.name)
+            self.cancelled.emit()
+        except Exception as exc:  # reported through the failed signal
+            self._state = "failed"
+            self.error = exc
+            if is_user_error(exc):
+                log.warning("%s failed: %s", self.name, exc)
+            else:
+                log.error("%s failed with an unexpected error", self.name, exc_info=exc)
+            self.failed.emit(exc)
+        else:
+            self._state = "finished"
+            self.result = result
+            log.debug("%s finished in %.3f s", self.name, time.perf_counter() - began)
+            self.finished.emit(result)
+        finally:
+            self.ended.emit()
+
+    # -- UI thread ------------------------------------------------------------------
+
+    @Slot()
+    def _forget(self) -> None:
+        with _running_lock:
+            _running.discard(self)
+        _retired.append(self)
+
+
+def run_in_background(
+    fn: Callable[[Progress], Any],
+    *,
+    name: str = "",
+    on_finished: Callable[[Any], None] | None = None,
+    on_failed: Callable[[BaseException], None] | None = None,
+    on_cancelled: Callable[[], None] | None = None,
+    on_progress: Callable[[float, str], None] | None = None,
+) -> Worker:
+    """Create, wire and start a :class:`Worker` in one call.
+
+    Callbacks run on the UI thread (the worker lives there; its signals are queued).
+    Prefer bound methods of widgets: PySide drops them when the widget is destroyed.
+    """
+    worker = Worker(fn, name=name)
+    for signal, callback in (
+        (worker.finished, on_finished),
+        (worker.failed, on_failed),
+        (worker.cancelled, on_cancelled),
+        (worker.progress, on_progress),
+    ):
+        if callback is not None:
+            signal.connect(callback)
+    return worker.start()
+
+
+class ProgressPanel(QWidget):
+    """An inline progress bar, message and Cancel button that follows one worker at a time.
+
+    Hidden while idle. Put it at the bottom of a dialog and call :meth:`attach`.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._worker: Worker | None = None
+        self.label = QLabel(self)
+        self.label.setAccessibleName(self.tr("Progress message"))
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, PROGRESS_STEPS)
+        self.bar.setTextVisible(False)
+        self.bar.setAccessibleName(self.tr("Progress"))
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel the running task"))
+        self.cancel_button.clicked.connect(self.cancel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.bar, 2)
+        layout.addWidget(self.cancel_button)
+        self.hide()
+
+    @property
+    def worker(self) -> Worker | None:
+        return self._worker
+
+    def attach(self, worker: Worker, message: str = "") -> None:
+        """Follow ``worker`` (started or not) until it ends."""
+        self._worker = worker
+        self.label.setText(message)
+        self.bar.setValue(0)
+        self.cancel_button.setEnabled(True)
+        worker.progress.connect(self._on_progress)
+        worker.ended.connect(self._on_ended)
+        self.show()
+
+    @Slot()
+    def cancel(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+            self.cancel_button.setEnabled(False)
+            self.label.setText(self.tr("Cancelling…"))
+
+    @Slot(float, str)
+    def _on_progress(self, fraction: float, message: str) -> None:
+        self.bar.setValue(round(fraction * PROGRESS_STEPS))
+        if message and not (self._worker and self._worker.is_cancel_requested):
+            self.label.setText(message)
+
+    @Slot()
+    def _on_ended(self) -> None:
+        self._worker = None
+        self.hide()
+
+
+class WorkerProgressDialog(QProgressDialog):
+    """A window-modal progress dialog with Cancel, wired to one worker; it closes
+    and deletes itself when the worker ends."""
+
+    def __init__(
+        self,
+        worker: Worker,
+        parent: QWidget | None,
+        title: str,
+        label: str = "",
+        *,
+        minimum_duration_ms: int = 400,
+    ) -> None:
+        super().__init__(label, self.tr("Cancel"), 0, PROGRESS_STEPS, parent)
+        self.setWindowTitle(title)
+        self.setObjectName("workerProgressDialog")
+        self.setAccessibleName(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(minimum_duration_ms)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setValue(0)
+        self._worker = worker
+        self.canceled.connect(self._cancel)
+        worker.progress.connect(self._on_progress)
+        worker.ended.connect(self._on_ended)
+
+    @Slot()
+    def _cancel(self) -> None:
+        self._worker.cancel()
+        self.setLabelText(self.tr("Cancelling…"))
+
+    @Slot(float, str)
+    def _on_progress(self, fraction: float, message: str) -> None:
+        if self.wasCanceled():
+            return
+        self.setValue(round(fraction * PROGRESS_STEPS))
+        if message:
+            self.setLabelText(message)
+
+    @Slot()
+    def _on_ended(self) -> None:
+        self.canceled.disconnect(self._cancel)
+        self.close()
+        self.deleteLater()
