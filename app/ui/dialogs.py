@@ -66,7 +66,9 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
     _box(parent, QMessageBox.Icon.Warning, title, text).exec()
 
 
-def error(parent: QWidget | None, title: str, text: str, details: str | None = None) -> None:
+def error(
+    parent: QWidget | None, title: str, text: str, details: str | None = None
+) -> None:
     log.info("Error shown: %s: %s", title, text)
     _box(parent, QMessageBox.Icon.Critical, title, text, details).exec()
 
@@ -80,7 +82,13 @@ def confirm(
     destructive: bool = False,
 ) -> bool:
     """Ask a yes/no question; the safe answer (No/Cancel) is the default."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
     box.setAccessibleName(title)
     ok = box.addButton(ok_text or _tr("OK"), QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -99,9 +107,17 @@ def choose(
     choices: list[str],
 ) -> int | None:
     """Offer several labelled buttons; returns the index chosen, or None on Cancel."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
     box.setAccessibleName(title)
-    buttons = [box.addButton(label, QMessageBox.ButtonRole.AcceptRole) for label in choices]
+    buttons = [
+        box.addButton(label, QMessageBox.ButtonRole.AcceptRole) for label in choices
+    ]
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setEscapeButton(cancel)
     box.exec()
@@ -146,7 +162,9 @@ def choose_open_file(
     settings_key: str,
     name_filter: str = "",
 ) -> Path | None:
-    chosen, _ = QFileDialog.getOpenFileName(parent, title, _start_dir(settings_key), name_filter)
+    chosen, _ = QFileDialog.getOpenFileName(
+        parent, title, _start_dir(settings_key), name_filter
+    )
     if not chosen:
         return None
     path = Path(chosen)
@@ -161,7 +179,11 @@ def choose_save_file(
     default_name: str = "",
     name_filter: str = "",
 ) -> Path | None:
-    start = Path(_start_dir(settings_key)) / default_name if default_name else Path(_start_dir(settings_key))
+    start = (
+        Path(_start_dir(settings_key)) / default_name
+        if default_name
+        else Path(_start_dir(settings_key))
+    )
     chosen, _ = QFileDialog.getSaveFileName(parent, title, str(start), name_filter)
     if not chosen:
         return None
@@ -210,7 +232,9 @@ def crash_details(exc: BaseException) -> str:
 class CrashDialog(QDialog):
     """An unexpected error: a short apology, the details to copy, and where the log is."""
 
-    def __init__(self, details: str, parent: QWidget | None = None, log_file: Path | None = None) -> None:
+    def __init__(
+        self, details: str, parent: QWidget | None = None, log_file: Path | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("crashDialog")
         self.setWindowTitle(self.tr("Unexpected error"))
@@ -237,7 +261,9 @@ class CrashDialog(QDialog):
         layout.addWidget(self.text, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.copy_button = QPushButton(self.tr("Copy details"), self)
-        self.copy_button.setAccessibleName(self.tr("Copy error details to the clipboard"))
+        self.copy_button.setAccessibleName(
+            self.tr("Copy error details to the clipboard")
+        )
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(lambda: copy_text(self.details))
         buttons.rejected.connect(self.reject)
@@ -251,7 +277,7 @@ def _log_file() -> Path | None:
         return None
     try:
         return log_file()
-    except Exception:  # the crash dialog must not crash
+    except Exception:  # noqa: BLE001 - the crash dialog must not crash
         return None
 
 
