@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+import pandas as pd
+
 
 class Action(StrEnum):
     """What a cleanup run does with the affected users."""
@@ -153,3 +155,20 @@ class ImportSummary:
     rows_without_email: int
     format: str
     warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class Directory:
+    """A parsed user export, ready to replace the workspace's directory snapshot.
+
+    ``users``: account_id, display_name, email, status, added_to_org (day number or NA).
+    ``memberships``: user (row position in ``users``), group.
+    ``activity``: user, product, site, last_seen (day number); never-seen users have no row.
+    """
+
+    users: pd.DataFrame
+    memberships: pd.DataFrame
+    activity: pd.DataFrame
+    format: str
+    rows_without_email: int = 0
+    warnings: list[str] = field(default_factory=list)

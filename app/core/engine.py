@@ -1,0 +1,169 @@
+"""The cleanup engine: which active users are inactive, and what to do per target group."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from app.core.errors import RefusedError, UserError
+from app.core.models import Action, Criteria, RowAction
+from app.core.progress import Progress
+from app.core.store import RUN_ROW_COLUMNS, Workspace, day_number, day_to_date
+from app.core.upn import entra_upns
+
+ENTRA_NOT_CONFIGURED = (
+    "The Microsoft Entra ID action needs Microsoft Entra ID configured with user provisioning "
+    "enabled and at least one Entra-synced group (Identity providers, or "
+    "'user-cleanup idp entra --provisioning on --synced-group NAME')."
+)
+
+
+@dataclass
+class CleanupOutcome:
+    """A computed cleanup; ``run_id`` is None for a dry run."""
+
+    rows: pd.DataFrame
+    affected_users: int
+    run_id: int | None = None
+    idp_groups: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class _Selection:
+    users: pd.DataFrame  # affected users, with last_seen and days_inactive
+    members: dict[str, np.ndarray]  # target group -> member ids
+
+
+def _domain(value: str) -> str:
+    return value.strip().lstrip("@").casefold()
+
+
+def _select(ws: Workspace, criteria: Criteria) -> _Selection:
+    if not criteria.target_groups:
+        raise UserError("Choose at least one target group.")
+    if criteria.inactive_days < 0:
+        raise UserError("Days inactive threshold cannot be negative.")
+    targets = ws.resolve_groups(criteria.target_groups, what="target group")
+    member_of = ws.resolve_groups(criteria.member_of)
+    protection = ws.protection()
+    known = {g.casefold() for g in ws.group_names()}
+    excluded_groups = ws.resolve_groups(criteria.exclude_groups) + [
+        g for g in protection.groups if g.casefold() in known
+    ]
+    product = criteria.product
+    if product:
+        products = {p.casefold(): p for p in ws.products()}
+        if product.casefold() not in products:
+            listed = ", ".join(products.values()) or "none in this workspace"
+            raise UserError(f"Unknown product '{product}' (products: {listed}).")
+        product = products[product.casefold()]
+
+    users = ws.users_frame()
+    members = ws.member_ids(targets)
+    candidate = users.index.isin(np.concatenate(list(members.values())) if members else [])
+    candidate &= (users["status"] == "active").to_numpy()
+    if member_of:
+        candidate &= users.index.isin(np.concatenate(list(ws.member_ids(member_of).values())))
+    emails = users["email"].fillna("").str.casefold()
+    if criteria.domains:
+        domains = {_domain(d) for d in criteria.domains}
+        candidate &= emails.str.rsplit("@", n=1).str[-1].isin(domains).to_numpy()
+    if excluded_groups:
+        candidate &= ~users.index.isin(
+            np.concatenate(list(ws.member_ids(excluded_groups).values()))
+        )
+    excluded_users = {e.strip().casefold() for e in (*criteria.exclude_users, *protection.users)}
+    if excluded_users:
+        candidate &= ~emails.isin(excluded_users).to_numpy()
+
+    chosen = users[candidate].copy()
+    as_of = day_number(criteria.as_of)
+    last = ws.latest_activity(product).reindex(chosen.index)
+    inactive = as_of - last
+    never = last.isna()
+    added_age = as_of - chosen["added_to_org"].astype("float64")
+    affected = (inactive >= criteria.inactive_days) | (
+        never & (added_age.isna() | (added_age >= criteria.inactive_days))
+    )
+    chosen = chosen[affected.to_numpy()]
+    chosen["last_seen_day"] = last[affected]
+    chosen["days_inactive"] = inactive[affected].astype("Int64")
+    return _Selection(users=chosen, members=members)
+
+
+def count_affected(ws: Workspace, criteria: Criteria) -> int:
+    """How many users a run with these criteria would affect (for the live count)."""
+    return len(_select(ws, criteria).users)
+
+
+def _rows(ws: Workspace, selection: _Selection, action: Action) -> pd.DataFrame:
+    users = selection.users
+    settings = ws.entra_settings()
+    frames = []
+    for group, ids in selection.members.items():
+        part = users[users.index.isin(ids)]
+        if part.empty:
+            continue
+        if action is Action.REVIEW:
+            row_action = RowAction.REVIEW
+        else:
+            row_action = RowAction.ENTRA if settings.is_synced(group) else RowAction.ATLASSIAN
+        frame = pd.DataFrame(
+            {
+                "account_id": part["account_id"],
+                "email": part["email"],
+                "display_name": part["display_name"],
+                "group": group,
+                "action": row_action.value,
+                "upn": None,
+                "skip_reason": None,
+                "last_seen": [
+                    None if pd.isna(d) else day_to_date(int(d)).isoformat()
+                    for d in part["last_seen_day"]
+                ],
+                "days_inactive": part["days_inactive"],
+            }
+        )
+        if row_action is RowAction.ENTRA:
+            frame["upn"], frame["skip_reason"] = entra_upns(part["email"], settings)
+        frames.append(frame.sort_values("email", key=lambda s: s.str.casefold()))
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in RUN_ROW_COLUMNS})
+    return pd.concat(frames, ignore_index=True)[RUN_ROW_COLUMNS]
+
+
+def idp_group_counts(rows: pd.DataFrame) -> dict[str, int]:
+    """Entra group -> rows that will be written to its file."""
+    entra = rows[rows["action"] == RowAction.ENTRA.value]
+    return {str(g): int(n) for g, n in entra.groupby("group")["upn"].count().items()}
+
+
+def run_cleanup(
+    ws: Workspace,
+    name: str,
+    criteria: Criteria,
+    action: Action,
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> CleanupOutcome:
+    """Compute a cleanup and, unless ``dry_run``, record it in the history in one transaction."""
+    progress = progress or Progress()
+    if not name.strip():
+        raise UserError("Give the cleanup a name.")
+    if action is Action.ENTRA and not ws.entra_settings().configured:
+        raise RefusedError(ENTRA_NOT_CONFIGURED)
+    progress.step(0.1, "Selecting inactive users")
+    selection = _select(ws, criteria)
+    progress.step(0.6, "Listing removals per group")
+    rows = _rows(ws, selection, action)
+    outcome = CleanupOutcome(
+        rows=rows, affected_users=len(selection.users), idp_groups=idp_group_counts(rows)
+    )
+    if not dry_run:
+        progress.step(0.8, "Recording the cleanup")
+        outcome.run_id = ws.record_run(name.strip(), action, criteria, rows, outcome.affected_users)
+    progress.step(1.0, "Done")
+    return outcome

@@ -1,0 +1,305 @@
+"""Files the admin takes away: Entra bulk "Remove members" CSVs and affected-user lists.
+
+Entra file format (pinned by golden-byte tests): UTF-8 without BOM, CRLF between lines, the
+header ``Member object ID or user principal name [memberObjectIdOrUpn] Required`` (preceded by
+``version:v1.0`` in the legacy template), then one UPN per line, de-duplicated case-insensitively
+and sorted, nothing after the last UPN. Every file is written to a temporary name and renamed, and
+a batch checks and writes all its files before renaming any, so a failure leaves the folder as
+it was.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from app.core.errors import OutputError, RefusedError, UserError
+from app.core.models import EntraTemplate, RowAction
+from app.core.progress import Progress
+from app.core.store import RUN_ROW_COLUMNS, Workspace
+
+ENTRA_HEADER = "Member object ID or user principal name [memberObjectIdOrUpn] Required"
+ENTRA_VERSION_ROW = "version:v1.0"
+CRLF = "\r\n"
+MAX_STEM = 100
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{d}{i}" for d in ("COM", "LPT") for i in "123456789¹²³"}
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+FILE_MODE = 0o666 & ~_UMASK  # what a plain open() would give; temporary files start at 0600
+
+
+@dataclass(frozen=True)
+class PlannedFile:
+    group: str
+    name: str
+    upns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class WrittenFile:
+    group: str
+    path: Path
+    rows: int
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    email: str | None
+    group: str
+    reason: str
+
+
+@dataclass
+class EntraExportResult:
+    files: list[WrittenFile] = field(default_factory=list)
+    skipped: list[SkippedRow] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "files": [{"group": f.group, "path": str(f.path), "rows": f.rows} for f in self.files],
+            "skipped": [
+                {"email": s.email, "group": s.group, "reason": s.reason} for s in self.skipped
+            ],
+        }
+
+
+# -- the Entra file ---------------------------------------------------------------------
+def entra_csv_bytes(upns: Iterable[str], template: EntraTemplate = EntraTemplate.CURRENT) -> bytes:
+    lines = [ENTRA_VERSION_ROW] if template is EntraTemplate.LEGACY else []
+    lines.append(ENTRA_HEADER)
+    lines.extend(upns)
+    return CRLF.join(lines).encode("utf-8")
+
+
+def unique_sorted_upns(upns: Iterable[str]) -> list[str]:
+    """De-duplicated case-insensitively (first spelling kept), sorted."""
+    seen: dict[str, str] = {}
+    for upn in upns:
+        seen.setdefault(upn.casefold(), upn)
+    return [seen[key] for key in sorted(seen)]
+
+
+def safe_file_stem(name: str) -> str:
+    """A file name stem that is valid on Windows, macOS and Linux."""
+    stem = _UNSAFE.sub("_", name).strip().rstrip(". ")
+    if stem.startswith("."):
+        stem = "_" + stem[1:]
+    stem = stem[:MAX_STEM].rstrip(". ") or "group"
+    if stem.split(".")[0].strip().upper() in _RESERVED:
+        stem = "_" + stem
+    return stem
+
+
+def _unique_names(stems: Sequence[str]) -> list[str]:
+    taken: set[str] = set()
+    names = []
+    for stem in stems:
+        name, n = f"{stem}.csv", 1
+        while name.casefold() in taken:
+            n += 1
+            name = f"{stem} ({n}).csv"
+        taken.add(name.casefold())
+        names.append(name)
+    return names
+
+
+def entra_group_rows(rows: pd.DataFrame, group: str) -> pd.DataFrame:
+    """The Entra rows of one group: exportable and skipped, for the preview."""
+    return rows[(rows["action"] == RowAction.ENTRA.value) & (rows["group"] == group)]
+
+
+def entra_groups(rows: pd.DataFrame) -> list[str]:
+    entra = rows[rows["action"] == RowAction.ENTRA.value]
+    return sorted(set(entra["group"]), key=str.casefold)
+
+
+def plan_entra_files(
+    rows: pd.DataFrame,
+    *,
+    groups: Iterable[str] | None = None,
+    max_rows: int,
+) -> list[PlannedFile]:
+    """One file per group (split into numbered parts above ``max_rows``), names unique."""
+    if max_rows < 1:
+        raise UserError("Rows per file must be at least 1.")
+    chosen = list(groups) if groups is not None else entra_groups(rows)
+    pieces: list[tuple[str, str, tuple[str, ...]]] = []
+    for group in chosen:
+        upns = unique_sorted_upns(entra_group_rows(rows, group)["upn"].dropna())
+        if not upns:
+            continue
+        parts = math.ceil(len(upns) / max_rows)
+        stem = safe_file_stem(group)
+        for i in range(parts):
+            chunk = tuple(upns[i * max_rows : (i + 1) * max_rows])
+            part_stem = stem if parts == 1 else f"{stem} (part {i + 1} of {parts})"
+            pieces.append((group, part_stem, chunk))
+    names = _unique_names([stem for _, stem, _ in pieces])
+    return [
+        PlannedFile(group=g, name=n, upns=u) for (g, _, u), n in zip(pieces, names, strict=True)
+    ]
+
+
+def existing_files(out_dir: Path, plan: Iterable[PlannedFile]) -> list[Path]:
+    return [out_dir / p.name for p in plan if (out_dir / p.name).exists()]
+
+
+# -- writing ----------------------------------------------------------------------------
+def _prepare_folder(out_dir: Path) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"The output folder {out_dir} is a file, not a folder.")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"Cannot create the output folder {out_dir}: {exc.strerror or exc}.") from exc
+
+
+def write_files(
+    out_dir: Path,
+    files: Sequence[tuple[str, bytes]],
+    *,
+    overwrite: bool = False,
+    progress: Progress | None = None,
+) -> list[Path]:
+    """Write all ``(name, content)`` pairs or none: temporaries first, then renames."""
+    progress = progress or Progress()
+    _prepare_folder(out_dir)
+    targets = [out_dir / name for name, _ in files]
+    if not overwrite:
+        clashes = [t.name for t in targets if t.exists()]
+        if clashes:
+            raise OutputError(
+                f"{len(clashes)} file(s) already exist in {out_dir} ({', '.join(clashes[:3])}"
+                f"{', …' if len(clashes) > 3 else ''}); choose another folder or allow overwriting."
+            )
+    temporaries: list[Path] = []
+    try:
+        for i, (name, content) in enumerate(files):
+            progress.step(i / max(len(files), 1), f"Writing {name}")
+            handle = tempfile.NamedTemporaryFile(
+                dir=out_dir, prefix=".~user-cleanup-", suffix=".tmp", delete=False
+            )
+            temporaries.append(Path(handle.name))
+            with handle:
+                os.chmod(handle.name, FILE_MODE)
+                handle.write(content)
+                handle.flush()
+                os.fsync(handle.fileno())
+        progress.check()
+        for temporary, target in zip(temporaries, targets, strict=True):
+            os.replace(temporary, target)
+    except OSError as exc:
+        raise OutputError(f"Cannot write to {out_dir}: {exc.strerror or exc}. No file was saved.") from exc
+    finally:
+        for temporary in temporaries:
+            temporary.unlink(missing_ok=True)
+    progress.step(1.0, f"Saved {len(files)} file(s)")
+    return targets
+
+
+def write_entra_exports(
+    ws: Workspace,
+    run_id: int,
+    out_dir: Path | str,
+    *,
+    groups: Iterable[str] | None = None,
+    template: EntraTemplate | None = None,
+    max_rows: int | None = None,
+    overwrite: bool = False,
+    progress: Progress | None = None,
+) -> EntraExportResult:
+    """Write one Entra "Remove members" file per selected Entra-synced group of a run."""
+    out_dir = Path(out_dir)
+    run = ws.run(run_id)
+    if not run.has_idp_rows:
+        raise RefusedError(
+            f"Cleanup {run_id} ('{run.name}') has no rows for an Entra-synced group, so there is "
+            "nothing to export for Microsoft Entra ID."
+        )
+    settings = ws.entra_settings()
+    template = template or settings.template
+    rows = ws.run_rows(run_id)
+    available = {g.casefold(): g for g in entra_groups(rows)}
+    chosen = list(available.values())
+    if groups is not None:
+        chosen = []
+        for group in groups:
+            if group.casefold() not in available:
+                raise UserError(
+                    f"Cleanup {run_id} has no Entra rows for group '{group}' "
+                    f"(it has: {', '.join(available.values())})."
+                )
+            chosen.append(available[group.casefold()])
+    plan = plan_entra_files(rows, groups=chosen, max_rows=max_rows or settings.max_rows)
+    written = write_files(
+        out_dir,
+        [(p.name, entra_csv_bytes(p.upns, template)) for p in plan],
+        overwrite=overwrite,
+        progress=progress,
+    )
+    result = EntraExportResult(
+        files=[
+            WrittenFile(group=p.group, path=path, rows=len(p.upns))
+            for p, path in zip(plan, written, strict=True)
+        ]
+    )
+    selected = {g.casefold() for g in chosen}
+    skipped = rows[
+        (rows["action"] == RowAction.ENTRA.value)
+        & rows["skip_reason"].notna()
+        & rows["group"].str.casefold().isin(selected)
+    ]
+    result.skipped = [
+        SkippedRow(email=None if pd.isna(e) else str(e), group=str(g), reason=str(r))
+        for e, g, r in zip(skipped["email"], skipped["group"], skipped["skip_reason"], strict=True)
+    ]
+    ws.record_export(run_id, [(f.group, f.path, f.rows) for f in result.files])
+    return result
+
+
+# -- affected users ---------------------------------------------------------------------
+def _records(rows: pd.DataFrame) -> list[dict[str, Any]]:
+    frame = rows[RUN_ROW_COLUMNS].astype(object)
+    frame = frame.where(frame.notna(), None)
+    return [
+        {k: (int(v) if k == "days_inactive" and v is not None else v) for k, v in r.items()}
+        for r in frame.to_dict(orient="records")
+    ]
+
+
+def neutralise_formula(value: Any) -> Any:
+    """Prefix a quote to text a spreadsheet would otherwise run as a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def users_csv_bytes(rows: pd.DataFrame) -> bytes:
+    frame = pd.DataFrame(_records(rows), columns=RUN_ROW_COLUMNS, dtype=object)
+    frame = frame.map(neutralise_formula)
+    return frame.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def users_json_bytes(rows: pd.DataFrame) -> bytes:
+    return (json.dumps(_records(rows), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def write_users_csv(rows: pd.DataFrame, path: Path | str, *, overwrite: bool = True) -> Path:
+    path = Path(path)
+    return write_files(path.parent, [(path.name, users_csv_bytes(rows))], overwrite=overwrite)[0]
+
+
+def write_users_json(rows: pd.DataFrame, path: Path | str, *, overwrite: bool = True) -> Path:
+    path = Path(path)
+    return write_files(path.parent, [(path.name, users_json_bytes(rows))], overwrite=overwrite)[0]

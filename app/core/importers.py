@@ -1,0 +1,447 @@
+"""Read user exports into a :class:`~app.core.models.Directory`.
+
+Two layouts are recognised by their column names (never by position):
+
+* Atlassian Administration "Export users" files, both generations: ``email``, ``User id``,
+  ``User name``, ``User status``, ``Added to org``, any number of ``Last seen in <Product> - <site>``
+  columns, groups as one comma-separated column or pivoted ``Group 1`` … ``Group n`` columns.
+* The generic format: ``email``, ``display_name``, ``status``, ``last_active`` (ISO date or
+  date-time), ``created``, ``groups`` (``;``-separated).
+
+Anything else can be imported with an explicit :class:`ColumnMapping`. Encodings: UTF-8 with or
+without BOM, UTF-16 (Excel "Unicode text"), Windows-1252; delimiters: comma, semicolon or tab.
+Every failure is an :class:`InputFileError` naming the file, line and column.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from app.core.errors import InputFileError, UnknownLayoutError
+from app.core.models import Directory, ImportSummary
+from app.core.progress import Progress
+
+if TYPE_CHECKING:
+    from app.core.store import Workspace
+
+FORMATS = ("auto", "atlassian", "generic")
+NEVER = {"", "never accessed", "never logged in", "never", "none", "-", "n/a"}
+ACTIVE = {"", "active", "yes", "true", "1", "enabled"}
+INACTIVE = {"no", "false", "0", "disabled", "deactivated"}
+_EPOCH = pd.Timestamp("1970-01-01")
+_LAST_SEEN = re.compile(r"^last seen in (?P<product>.+?)(?: - (?P<site>.+))?$", re.IGNORECASE)
+_LAST_ACTIVE = re.compile(r"^last active( date)?( \[utc\])?$", re.IGNORECASE)
+_PIVOT_GROUP = re.compile(r"^group \d+$", re.IGNORECASE)
+
+_ATLASSIAN_ALIASES = {
+    "email": ("email", "email address", "e-mail"),
+    "account_id": ("user id", "id", "atlassian id", "account id"),
+    "display_name": ("user name", "name", "full name", "full_name", "display name"),
+    "status": ("user status", "status", "active", "account status"),
+    "added": ("added to org", "created"),
+    "groups": ("group membership", "groups", "group names"),
+}
+_ATLASSIAN_MARKERS = ("user id", "user status", "added to org", "group membership", "user name")
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """Which column holds what. ``last_seen`` may name several columns (one per product)."""
+
+    email: str
+    display_name: str | None = None
+    status: str | None = None
+    last_seen: tuple[str, ...] = ()
+    added: str | None = None
+    groups: str | None = None
+    groups_separator: str = ","
+    account_id: str | None = None
+    pivot_groups: tuple[str, ...] = ()
+
+
+# -- reading the file -----------------------------------------------------------------
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def read_text(path: Path) -> str:
+    """Decode the file, trying the encodings admins' tools actually write."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputFileError(path, f"cannot read the file ({exc.strerror or exc})") from exc
+    if raw.startswith(codecs.BOM_UTF8):
+        candidates = [("utf-8-sig", raw)]
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = [("utf-16", raw)]
+    elif len(raw) >= 4 and raw[1] == 0 and raw[3] == 0 and raw[0] != 0:
+        candidates = [("utf-16-le", raw)]
+    elif len(raw) >= 4 and raw[0] == 0 and raw[2] == 0 and raw[1] != 0:
+        candidates = [("utf-16-be", raw)]
+    else:
+        candidates = [("utf-8", raw), ("cp1252", raw)]
+    text: str | None = None
+    first_error: UnicodeDecodeError | None = None
+    for encoding, data in candidates:
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError as exc:
+            first_error = first_error or exc
+    if text is None:
+        assert first_error is not None
+        prefix = raw[: first_error.start].decode("latin-1")
+        line, column = _position(prefix, len(prefix))
+        raise InputFileError(
+            path,
+            f"byte 0x{raw[first_error.start]:02x} is not valid text; save the file as CSV in "
+            "UTF-8, UTF-16 or Windows-1252",
+            line=line,
+            column=column,
+        )
+    nul = text.find("\x00")
+    if nul >= 0:
+        line, column = _position(text, nul)
+        raise InputFileError(
+            path,
+            "the file contains a NUL character; is it a spreadsheet or a binary file? "
+            "Save it as CSV",
+            line=line,
+            column=column,
+        )
+    if not text.strip():
+        raise InputFileError(path, "the file is empty")
+    return text
+
+
+def _delimiter(text: str) -> str:
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    counts = {d: header.count(d) for d in ("\t", ";", ",")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _locate_csv_error(path: Path, text: str, delimiter: str, fallback: str) -> InputFileError:
+    """Re-read with the strict csv module to say where a malformed record is."""
+    csv.field_size_limit(sys.maxsize)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    width = None
+    start = 1
+    try:
+        for record in reader:
+            if width is None:
+                width = len(record)
+            elif len(record) > width:
+                return InputFileError(
+                    path,
+                    f"{len(record)} fields where the header has {width}; "
+                    "is a value with the separator missing its quotes?",
+                    line=start,
+                    column=width + 1,
+                )
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        detail = str(exc)
+        if "unexpected end of data" in detail or "EOF" in detail:
+            detail = "a quoted value is never closed"
+        return InputFileError(path, f"malformed CSV: {detail}", line=start, column=1)
+    return InputFileError(path, f"malformed CSV: {fallback}")
+
+
+def parse_table(path: Path, text: str) -> pd.DataFrame:
+    """All cells as strings; blank cells are empty strings."""
+    delimiter = _delimiter(text)
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=True,
+            engine="c",
+        )
+    except pd.errors.EmptyDataError:
+        raise InputFileError(path, "the file is empty") from None
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise _locate_csv_error(path, text, delimiter, str(exc)) from None
+    frame.columns = [str(c).strip().lstrip("\ufeff") for c in frame.columns]
+    return frame
+
+
+def read_headers(path: Path | str) -> list[str]:
+    """The column names of a file, for the column-mapping step."""
+    path = Path(path)
+    text = read_text(path)
+    first = text.split("\n", 1)[0]
+    return list(parse_table(path, first + "\n").columns)
+
+
+# -- recognising the layout -------------------------------------------------------------
+def _find(headers: list[str], aliases: tuple[str, ...]) -> str | None:
+    by_key = {" ".join(h.casefold().split()): h for h in headers}
+    for alias in aliases:
+        if alias in by_key:
+            return by_key[alias]
+    return None
+
+
+def _atlassian_mapping(headers: list[str]) -> ColumnMapping | None:
+    email = _find(headers, _ATLASSIAN_ALIASES["email"])
+    if email is None:
+        return None
+    last_seen = tuple(h for h in headers if _LAST_SEEN.match(h) or _LAST_ACTIVE.match(h))
+    return ColumnMapping(
+        email=email,
+        account_id=_find(headers, _ATLASSIAN_ALIASES["account_id"]),
+        display_name=_find(headers, _ATLASSIAN_ALIASES["display_name"]),
+        status=_find(headers, _ATLASSIAN_ALIASES["status"]),
+        added=_find(headers, _ATLASSIAN_ALIASES["added"]),
+        groups=_find(headers, _ATLASSIAN_ALIASES["groups"]),
+        groups_separator=",",
+        last_seen=last_seen,
+        pivot_groups=tuple(h for h in headers if _PIVOT_GROUP.match(h.strip())),
+    )
+
+
+def _generic_mapping(headers: list[str]) -> ColumnMapping | None:
+    email = _find(headers, ("email",))
+    if email is None:
+        return None
+    last_active = _find(headers, ("last_active",))
+    return ColumnMapping(
+        email=email,
+        display_name=_find(headers, ("display_name",)),
+        status=_find(headers, ("status",)),
+        last_seen=(last_active,) if last_active else (),
+        added=_find(headers, ("created",)),
+        groups=_find(headers, ("groups",)),
+        groups_separator=";",
+    )
+
+
+def detect_layout(path: Path, headers: list[str], fmt: str = "auto") -> tuple[ColumnMapping, str]:
+    """Pick the mapping for ``fmt`` (or recognise it for ``auto``)."""
+    if fmt not in FORMATS:
+        raise InputFileError(path, f"unknown format '{fmt}' (use {', '.join(FORMATS)})")
+    keys = {" ".join(h.casefold().split()) for h in headers}
+    if fmt == "auto":
+        atlassian = any(m in keys for m in _ATLASSIAN_MARKERS) or any(
+            _LAST_SEEN.match(h) for h in headers
+        )
+        generic = bool(keys & {"last_active", "display_name", "created"})
+        fmt = "atlassian" if atlassian else "generic" if generic else ""
+        if not fmt:
+            raise UnknownLayoutError(path, headers)
+    mapping = _atlassian_mapping(headers) if fmt == "atlassian" else _generic_mapping(headers)
+    if mapping is None:
+        raise InputFileError(
+            path,
+            f"there is no email column (columns found: {', '.join(headers[:12])})",
+            line=1,
+        )
+    return mapping, fmt
+
+
+# -- converting values ------------------------------------------------------------------
+def _record_lines(text: str, rows: int) -> list[int]:
+    """The line each data record starts on (records can span lines inside quotes)."""
+    newlines = text.count("\n")
+    if newlines in (rows, rows + 1) and '"' not in text:
+        return list(range(2, rows + 2))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    starts = []
+    start = 1
+    for _ in reader:
+        starts.append(start)
+        start = reader.line_num + 1
+    return starts[1:] + [start] * max(0, rows - len(starts) + 1)
+
+
+class _Table:
+    """The parsed frame plus what is needed to point at a cell in the file."""
+
+    def __init__(self, path: Path, text: str, frame: pd.DataFrame) -> None:
+        self.path = path
+        self.text = text
+        self.frame = frame
+        self.columns = list(frame.columns)
+
+    def error(self, row: int, column: str, message: str) -> InputFileError:
+        line = _record_lines(self.text, len(self.frame))[row]
+        return InputFileError(
+            self.path, message, line=line, column=self.columns.index(column) + 1
+        )
+
+    def column(self, name: str | None) -> pd.Series:
+        if name is None:
+            return pd.Series([""] * len(self.frame), index=self.frame.index, dtype=object)
+        if name not in self.frame.columns:
+            raise InputFileError(self.path, f"there is no column '{name}'", line=1)
+        return self.frame[name].astype(str).str.strip()
+
+    def days(self, name: str) -> pd.Series:
+        """Day numbers (float, NaN = never) from ``3 Jan 2024``-style or ISO dates."""
+        values = self.column(name)
+        never = values.str.casefold().isin(NEVER)
+        result = pd.Series(float("nan"), index=values.index)
+        todo = ~never
+        for fmt in ("%d %b %Y", "%d %B %Y", "%Y-%m-%d", "ISO8601"):
+            if not todo.any():
+                break
+            parsed = pd.to_datetime(values[todo], format=fmt, errors="coerce", utc=fmt == "ISO8601")
+            if fmt == "ISO8601":
+                parsed = parsed.dt.tz_convert(None)
+            ok = parsed.notna()
+            days = (parsed[ok].dt.normalize() - _EPOCH).dt.days
+            result.loc[days.index] = days.astype(float)
+            todo.loc[ok[ok].index] = False
+        if todo.any():
+            row = int(todo.to_numpy().nonzero()[0][0])
+            value = values.iloc[row]
+            raise self.error(
+                row,
+                name,
+                f"'{value}' in column '{name}' is not a date "
+                "(expected a date such as '3 Jan 2024' or '2024-01-03', or 'Never accessed')",
+            )
+        return result
+
+
+def _status(values: pd.Series) -> pd.Series:
+    lowered = values.str.casefold()
+    return lowered.where(~lowered.isin(ACTIVE), "active").where(~lowered.isin(INACTIVE), "inactive")
+
+
+def _memberships(table: _Table, mapping: ColumnMapping) -> pd.DataFrame:
+    parts = []
+    if mapping.groups:
+        lists = table.column(mapping.groups).str.split(mapping.groups_separator)
+        parts.append(lists.explode())
+    for name in mapping.pivot_groups:
+        parts.append(table.column(name))
+    if not parts:
+        return pd.DataFrame({"user": pd.Series(dtype="int64"), "group": pd.Series(dtype=object)})
+    groups = pd.concat(parts).astype(str).str.strip()
+    groups = groups[groups != ""]
+    frame = pd.DataFrame({"user": groups.index.to_numpy(dtype="int64"), "group": groups.to_numpy()})
+    return frame.drop_duplicates(ignore_index=True)
+
+
+def _source(column: str) -> tuple[str, str]:
+    match = _LAST_SEEN.match(column)
+    if match:
+        return match["product"].strip(), (match["site"] or "").strip()
+    if _LAST_ACTIVE.match(column) or column.casefold() == "last_active":
+        return "", ""
+    return column, ""
+
+
+def _activity(table: _Table, mapping: ColumnMapping) -> pd.DataFrame:
+    parts = []
+    for name in mapping.last_seen:
+        days = table.days(name).dropna()
+        product, site = _source(name)
+        parts.append(
+            pd.DataFrame(
+                {
+                    "user": days.index.to_numpy(dtype="int64"),
+                    "product": product,
+                    "site": site,
+                    "last_seen": days.to_numpy(dtype="int64"),
+                }
+            )
+        )
+    if not parts:
+        return pd.DataFrame(
+            {
+                "user": pd.Series(dtype="int64"),
+                "product": pd.Series(dtype=object),
+                "site": pd.Series(dtype=object),
+                "last_seen": pd.Series(dtype="int64"),
+            }
+        )
+    activity = pd.concat(parts, ignore_index=True)
+    if len(mapping.last_seen) > 1:  # two columns for one product and site: keep the latest
+        activity = activity.sort_values("last_seen").drop_duplicates(
+            ["user", "product", "site"], keep="last"
+        )
+    return activity.reset_index(drop=True)
+
+
+def read_directory(
+    path: Path | str,
+    *,
+    fmt: str = "auto",
+    mapping: ColumnMapping | None = None,
+    progress: Progress | None = None,
+) -> Directory:
+    """Parse a user export. Raises :class:`InputFileError` (or :class:`UnknownLayoutError`)."""
+    path = Path(path)
+    progress = progress or Progress()
+    progress.step(0.0, "Reading the file")
+    text = read_text(path)
+    progress.step(0.15, "Parsing CSV")
+    frame = parse_table(path, text)
+    if frame.empty and len(frame.columns) == 0:
+        raise InputFileError(path, "the file has no columns")
+    table = _Table(path, text, frame.reset_index(drop=True))
+    if mapping is None:
+        mapping, fmt = detect_layout(path, table.columns, fmt)
+    else:
+        fmt = "mapped"
+    progress.step(0.35, "Reading dates and groups")
+    email = table.column(mapping.email)
+    users = pd.DataFrame(
+        {
+            "account_id": table.column(mapping.account_id).replace("", None),
+            "display_name": table.column(mapping.display_name),
+            "email": email.replace("", None),
+            "status": _status(table.column(mapping.status)),
+        }
+    )
+    users["added_to_org"] = table.days(mapping.added) if mapping.added else float("nan")
+    activity = _activity(table, mapping)
+    progress.step(0.55, "Reading group memberships")
+    memberships = _memberships(table, mapping)
+    warnings = []
+    without_email = int((email == "").sum())
+    if without_email:
+        warnings.append(f"{without_email} rows have no email address; they can never be exported")
+    if not mapping.last_seen:
+        warnings.append("the file has no last-seen column: every user counts as never seen")
+    return Directory(
+        users=users,
+        memberships=memberships,
+        activity=activity,
+        format=fmt,
+        rows_without_email=without_email,
+        warnings=warnings,
+    )
+
+
+def import_file(
+    workspace: Workspace,
+    path: Path | str,
+    *,
+    fmt: str = "auto",
+    mapping: ColumnMapping | None = None,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Replace the workspace's users with the file's, in one transaction."""
+    progress = progress or Progress()
+    directory = read_directory(path, fmt=fmt, mapping=mapping, progress=progress)
+    progress.step(0.7, "Saving to the workspace")
+    summary = workspace.replace_directory(directory, source=str(Path(path).resolve()))
+    progress.step(1.0, "Imported")
+    return summary

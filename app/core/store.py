@@ -1,0 +1,675 @@
+"""The workspace: one SQLite file per folder, with schema migrations and a process lock.
+
+Every import and every recorded cleanup is one transaction: it lands whole or not at all.
+Each thread gets its own connection, so UI workers can read while the window stays live.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import filelock
+import numpy as np
+import pandas as pd
+
+from app import paths
+from app.core.errors import UserError, WorkspaceCorruptError, WorkspaceError, WorkspaceInUseError
+from app.core.models import (
+    Action,
+    Criteria,
+    Directory,
+    EntraSettings,
+    EntraTemplate,
+    GroupInfo,
+    ImportSummary,
+    Protection,
+    RowAction,
+    RunSummary,
+    WorkspaceInfo,
+)
+
+log = logging.getLogger(__name__)
+
+APPLICATION_ID = 0x55434C4E  # "UCLN": marks the file as ours
+LOCK_FILE = "workspace.lock"
+EPOCH = dt.date(1970, 1, 1)
+
+RUN_ROW_COLUMNS = [
+    "account_id",
+    "email",
+    "display_name",
+    "group",
+    "action",
+    "upn",
+    "skip_reason",
+    "last_seen",
+    "days_inactive",
+]
+
+#: Schema steps; index i upgrades user_version i to i + 1. Never edit a released step.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE users(
+        id INTEGER PRIMARY KEY,
+        account_id TEXT,
+        display_name TEXT,
+        email TEXT,
+        status TEXT NOT NULL,
+        added_to_org INTEGER
+    );
+    CREATE TABLE groups(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+    CREATE TABLE memberships(
+        group_id INTEGER NOT NULL REFERENCES groups(id),
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        PRIMARY KEY(group_id, user_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE sources(
+        id INTEGER PRIMARY KEY, product TEXT NOT NULL, site TEXT NOT NULL, UNIQUE(product, site)
+    );
+    CREATE TABLE activity(
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        source_id INTEGER NOT NULL REFERENCES sources(id),
+        last_seen INTEGER NOT NULL,
+        PRIMARY KEY(user_id, source_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE group_flags(name TEXT PRIMARY KEY COLLATE NOCASE, licensing INTEGER NOT NULL);
+    CREATE TABLE runs(
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        run_at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        criteria TEXT NOT NULL,
+        affected_users INTEGER NOT NULL
+    );
+    CREATE TABLE run_rows(
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        account_id TEXT,
+        email TEXT,
+        display_name TEXT,
+        grp TEXT NOT NULL,
+        action TEXT NOT NULL,
+        upn TEXT,
+        skip_reason TEXT,
+        last_seen TEXT,
+        days_inactive INTEGER
+    );
+    CREATE INDEX run_rows_by_group ON run_rows(run_id, grp);
+    CREATE TABLE run_groups(
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        grp TEXT NOT NULL,
+        action TEXT NOT NULL,
+        rows INTEGER NOT NULL,
+        exportable INTEGER NOT NULL,
+        PRIMARY KEY(run_id, grp)
+    );
+    """,
+    """
+    CREATE TABLE run_exports(
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        grp TEXT NOT NULL,
+        path TEXT NOT NULL,
+        rows INTEGER NOT NULL,
+        exported_at TEXT NOT NULL
+    );
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_LICENSING_PRODUCT = re.compile(
+    r"jira|confluence|bitbucket|jsm|servicedesk|service-?management|statuspage|opsgenie|compass"
+)
+_LICENSING_SUFFIX = re.compile(r"(users|agents|user-access|licen[cs]e[ds]?)$")
+_DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+def guess_licensing(name: str) -> bool:
+    """Product-access groups such as ``jira-software-users`` or ``Atlassian-Confluence-Users``."""
+    lowered = name.casefold()
+    return bool(_LICENSING_PRODUCT.search(lowered) and _LICENSING_SUFFIX.search(lowered))
+
+
+def day_number(value: dt.date) -> int:
+    return (value - EPOCH).days
+
+
+def day_to_date(days: int) -> dt.date:
+    return EPOCH + dt.timedelta(days=int(days))
+
+
+def valid_domain(domain: str) -> bool:
+    return bool(_DOMAIN.match(domain))
+
+
+class Workspace:
+    """A workspace folder holding ``workspace.sqlite3``. Use :meth:`open`."""
+
+    def __init__(self, folder: Path, lock: filelock.BaseFileLock | None) -> None:
+        self.folder = folder
+        self.path = paths.workspace_file(folder)
+        self._lock = lock
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._connections_guard = threading.Lock()
+
+    # -- opening and closing ------------------------------------------------------------
+    @classmethod
+    def open(cls, folder: Path | str, *, lock: bool = True) -> Workspace:
+        """Open (creating if needed) the workspace in ``folder``.
+
+        Raises :class:`WorkspaceInUseError` when another process holds it and
+        :class:`WorkspaceCorruptError` when the file is not a usable workspace.
+        """
+        folder = Path(folder)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WorkspaceError(f"Cannot create the workspace folder {folder}: {exc.strerror}") from exc
+        file_lock = None
+        if lock:
+            file_lock = filelock.FileLock(str(folder / LOCK_FILE), timeout=0)
+            try:
+                file_lock.acquire()
+            except filelock.Timeout:
+                raise WorkspaceInUseError(
+                    f"The workspace {folder} is in use by another User Cleanup window or command. "
+                    "Close it, or choose another workspace folder."
+                ) from None
+        workspace = cls(folder, file_lock)
+        try:
+            workspace._prepare()
+        except BaseException:
+            workspace.close()
+            raise
+        return workspace
+
+    def close(self) -> None:
+        with self._connections_guard:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+        self._local = threading.local()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @staticmethod
+    def set_aside(folder: Path | str) -> Path:
+        """Rename a damaged workspace file (and its WAL/SHM companions) out of the way.
+
+        Returns the new name of the main file; nothing is deleted.
+        """
+        db = paths.workspace_file(Path(folder))
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = db.with_name(f"{db.name}.unusable-{stamp}")
+        for suffix in ("", "-wal", "-shm"):
+            part = db.with_name(db.name + suffix)
+            if part.exists():
+                part.rename(target.with_name(target.name + suffix))
+        return target
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        with self._connections_guard:
+            self._connections.append(conn)
+        return conn
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """This thread's connection."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect()
+            self._local.conn = conn
+        return conn
+
+    def _prepare(self) -> None:
+        try:
+            conn = self.conn
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise WorkspaceCorruptError(self.path, str(exc)) from exc
+        if tables and app_id != APPLICATION_ID:
+            raise WorkspaceCorruptError(self.path, "it is a database of another program")
+        if version > SCHEMA_VERSION:
+            raise WorkspaceError(
+                f"The workspace {self.path} was written by a newer version of User Cleanup "
+                f"(schema {version}; this version reads up to {SCHEMA_VERSION}). Update the app."
+            )
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            if version < SCHEMA_VERSION:
+                if version > 0:
+                    self._backup(version)
+                self._migrate(version)
+        except sqlite3.DatabaseError as exc:
+            raise WorkspaceCorruptError(self.path, str(exc)) from exc
+
+    def _backup(self, version: int) -> Path:
+        target = self.path.with_name(f"{self.path.name}.schema{version}.bak")
+        dest = sqlite3.connect(target)
+        try:
+            self.conn.backup(dest)
+        finally:
+            dest.close()
+        log.info("Backed up workspace schema %s to %s before migrating", version, target)
+        return target
+
+    def _migrate(self, version: int) -> None:
+        with self.transaction() as conn:
+            for step in range(version, SCHEMA_VERSION):
+                for statement in MIGRATIONS[step].split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        log.info("Workspace %s migrated from schema %s to %s", self.path, version, SCHEMA_VERSION)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any exception."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    # -- settings ---------------------------------------------------------------------
+    def _get_setting(self, key: str) -> Any:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def _put_setting(self, conn: sqlite3.Connection, key: str, value: Any) -> None:
+        conn.execute(
+            "INSERT INTO settings(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, json.dumps(value)),
+        )
+
+    def _meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def entra_settings(self) -> EntraSettings:
+        data = self._get_setting("entra") or {}
+        return EntraSettings(
+            provisioning_enabled=bool(data.get("provisioning_enabled", False)),
+            synced_groups=tuple(data.get("synced_groups", ())),
+            template=EntraTemplate(data.get("template", EntraTemplate.CURRENT.value)),
+            max_rows=int(data.get("max_rows", 20_000)),
+            upn_domain_rewrites=tuple((a, b) for a, b in data.get("upn_domain_rewrites", ())),
+            verified_domains=tuple(data.get("verified_domains", ())),
+        )
+
+    def save_entra_settings(self, settings: EntraSettings) -> EntraSettings:
+        """Validate and store; returns the stored form (group names in workspace spelling)."""
+        if settings.max_rows < 1:
+            raise UserError("Rows per file must be at least 1.")
+        rewrites: list[tuple[str, str]] = []
+        for old, new in settings.upn_domain_rewrites:
+            old, new = old.strip().casefold(), new.strip().casefold()
+            for domain in (old, new):
+                if not valid_domain(domain):
+                    raise UserError(f"UPN domain rewrite: '{domain}' is not a domain name.")
+            if old == new:
+                raise UserError(f"UPN domain rewrite: '{old}' is rewritten to itself.")
+            rewrites.append((old, new))
+        verified = []
+        for domain in settings.verified_domains:
+            domain = domain.strip().casefold()
+            if not valid_domain(domain):
+                raise UserError(f"Verified domain '{domain}' is not a domain name.")
+            verified.append(domain)
+        synced = self.resolve_groups(settings.synced_groups, what="Entra-synced group")
+        data = {
+            "provisioning_enabled": settings.provisioning_enabled,
+            "synced_groups": synced,
+            "template": settings.template.value,
+            "max_rows": settings.max_rows,
+            "upn_domain_rewrites": rewrites,
+            "verified_domains": verified,
+        }
+        with self.transaction() as conn:
+            self._put_setting(conn, "entra", data)
+        return self.entra_settings()
+
+    def protection(self) -> Protection:
+        data = self._get_setting("protection") or {}
+        return Protection(users=tuple(data.get("users", ())), groups=tuple(data.get("groups", ())))
+
+    def save_protection(self, protection: Protection) -> None:
+        users = sorted({u.strip().casefold() for u in protection.users if u.strip()})
+        groups = [g.strip() for g in protection.groups if g.strip()]
+        with self.transaction() as conn:
+            self._put_setting(conn, "protection", {"users": users, "groups": groups})
+
+    # -- directory --------------------------------------------------------------------
+    def info(self) -> WorkspaceInfo:
+        conn = self.conn
+        last = self._meta("last_import_at")
+        return WorkspaceInfo(
+            users=conn.execute("SELECT count(*) FROM users").fetchone()[0],
+            groups=conn.execute("SELECT count(*) FROM groups").fetchone()[0],
+            cleanups=conn.execute("SELECT count(*) FROM runs").fetchone()[0],
+            data_dir=str(self.folder),
+            last_import_at=dt.datetime.fromisoformat(last) if last else None,
+            last_import_file=self._meta("last_import_file"),
+        )
+
+    def is_empty(self) -> bool:
+        conn = self.conn
+        return (
+            conn.execute("SELECT 1 FROM users LIMIT 1").fetchone() is None
+            and conn.execute("SELECT 1 FROM runs LIMIT 1").fetchone() is None
+        )
+
+    def group_names(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT name FROM groups ORDER BY name COLLATE NOCASE")]
+
+    def groups(self) -> list[GroupInfo]:
+        synced = {g.casefold() for g in self.entra_settings().synced_groups}
+        flags = {
+            name.casefold(): bool(flag)
+            for name, flag in self.conn.execute("SELECT name, licensing FROM group_flags")
+        }
+        rows = self.conn.execute(
+            "SELECT g.name, (SELECT count(*) FROM memberships m WHERE m.group_id = g.id) "
+            "FROM groups g ORDER BY g.name COLLATE NOCASE"
+        )
+        return [
+            GroupInfo(
+                name=name,
+                members=members,
+                licensing=flags.get(name.casefold(), guess_licensing(name)),
+                idp_synced=name.casefold() in synced,
+            )
+            for name, members in rows
+        ]
+
+    def resolve_groups(self, names: Iterable[str], *, what: str = "group") -> list[str]:
+        """Map names case-insensitively to the workspace's spelling; unknown names are an error.
+
+        With no groups imported yet, names are accepted as given (configure before import).
+        """
+        known = {n.casefold(): n for n in self.group_names()}
+        resolved: list[str] = []
+        for name in names:
+            name = name.strip()
+            if not name:
+                continue
+            if known and name.casefold() not in known:
+                raise UserError(f"Unknown {what} '{name}'. Run 'groups' to list the imported groups.")
+            canonical = known.get(name.casefold(), name)
+            if canonical not in resolved:
+                resolved.append(canonical)
+        return resolved
+
+    def set_licensing(self, names: Iterable[str], licensing: bool) -> None:
+        resolved = self.resolve_groups(names)
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO group_flags(name, licensing) VALUES (?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET licensing = excluded.licensing",
+                [(name, int(licensing)) for name in resolved],
+            )
+
+    def products(self) -> list[str]:
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT DISTINCT product FROM sources WHERE product <> '' ORDER BY product"
+            )
+        ]
+
+    def replace_directory(self, directory: Directory, source: str) -> ImportSummary:
+        """Replace users, groups, memberships and activity in one transaction.
+
+        Group flags (by name), Entra settings and the cleanup history are kept.
+        """
+        users = directory.users
+        group_names = sorted(set(directory.memberships["group"]))
+        group_ids = {name: i + 1 for i, name in enumerate(group_names)}
+        sources = directory.activity[["product", "site"]].drop_duplicates().reset_index(drop=True)
+        source_ids = {(p, s): i + 1 for i, (p, s) in enumerate(sources.itertuples(index=False))}
+        user_ids = np.arange(1, len(users) + 1)
+        added = users["added_to_org"].astype("object").where(users["added_to_org"].notna(), None)
+        user_rows = list(
+            zip(
+                user_ids.tolist(),
+                _nullable(users["account_id"]),
+                _nullable(users["display_name"]),
+                _nullable(users["email"]),
+                users["status"].tolist(),
+                added.tolist(),
+                strict=True,
+            )
+        )
+        member_rows = list(
+            zip(
+                directory.memberships["group"].map(group_ids).tolist(),
+                (directory.memberships["user"].to_numpy() + 1).tolist(),
+                strict=True,
+            )
+        )
+        activity = directory.activity
+        activity_source = [
+            source_ids[(p, s)] for p, s in zip(activity["product"], activity["site"], strict=True)
+        ]
+        activity_rows = list(
+            zip(
+                (activity["user"].to_numpy() + 1).tolist(),
+                activity_source,
+                activity["last_seen"].astype("int64").tolist(),
+                strict=True,
+            )
+        )
+        now = dt.datetime.now().replace(microsecond=0).isoformat()
+        with self.transaction() as conn:
+            for table in ("activity", "memberships", "sources", "groups", "users"):
+                conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+            conn.executemany("INSERT INTO users VALUES (?, ?, ?, ?, ?, ?)", user_rows)
+            conn.executemany("INSERT INTO groups VALUES (?, ?)", [(i, n) for n, i in group_ids.items()])
+            conn.executemany(
+                "INSERT OR IGNORE INTO memberships(group_id, user_id) VALUES (?, ?)", member_rows
+            )
+            conn.executemany(
+                "INSERT INTO sources VALUES (?, ?, ?)",
+                [(i, p, s) for (p, s), i in source_ids.items()],
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO activity(user_id, source_id, last_seen) VALUES (?, ?, ?)",
+                activity_rows,
+            )
+            for key, value in (("last_import_at", now), ("last_import_file", source)):
+                conn.execute(
+                    "INSERT INTO meta(key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (key, value),
+                )
+        return ImportSummary(
+            users=len(users),
+            groups=len(group_names),
+            memberships=len(member_rows),
+            rows_without_email=directory.rows_without_email,
+            format=directory.format,
+            warnings=tuple(directory.warnings),
+        )
+
+    def users_frame(self) -> pd.DataFrame:
+        """All users: id, account_id, display_name, email, status, added_to_org (day number)."""
+        cursor = self.conn.execute(
+            "SELECT id, account_id, display_name, email, status, added_to_org FROM users ORDER BY id"
+        )
+        frame = pd.DataFrame.from_records(
+            cursor.fetchall(),
+            columns=["id", "account_id", "display_name", "email", "status", "added_to_org"],
+        )
+        frame["added_to_org"] = frame["added_to_org"].astype("Float64")
+        return frame.set_index("id", drop=False)
+
+    def member_ids(self, groups: Iterable[str]) -> dict[str, np.ndarray]:
+        """User ids of each named group (workspace spelling)."""
+        result: dict[str, np.ndarray] = {}
+        for name in groups:
+            ids = self.conn.execute(
+                "SELECT m.user_id FROM memberships m JOIN groups g ON g.id = m.group_id "
+                "WHERE g.name = ?",
+                (name,),
+            ).fetchall()
+            result[name] = np.fromiter((r[0] for r in ids), dtype=np.int64, count=len(ids))
+        return result
+
+    def latest_activity(self, product: str | None = None) -> pd.Series:
+        """Latest last-seen day per user id over all sources, or over one product's sources."""
+        sql = "SELECT a.user_id, max(a.last_seen) FROM activity a"
+        params: tuple[str, ...] = ()
+        if product is not None:
+            sql += " JOIN sources s ON s.id = a.source_id WHERE s.product = ? COLLATE NOCASE"
+            params = (product,)
+        sql += " GROUP BY a.user_id"
+        rows = self.conn.execute(sql, params).fetchall()
+        return pd.Series(
+            [r[1] for r in rows], index=[r[0] for r in rows], dtype="float64", name="last_seen"
+        )
+
+    # -- cleanup runs -----------------------------------------------------------------
+    def record_run(
+        self, name: str, action: Action, criteria: Criteria, rows: pd.DataFrame, affected_users: int
+    ) -> int:
+        """Store a run and its immutable snapshot of affected (user, group) rows."""
+        now = dt.datetime.now().replace(microsecond=0).isoformat()
+        snapshot = rows[RUN_ROW_COLUMNS].astype("object").where(rows[RUN_ROW_COLUMNS].notna(), None)
+        groups = _group_counts(rows)
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO runs(name, run_at, action, criteria, affected_users) VALUES (?, ?, ?, ?, ?)",
+                (name, now, action.value, json.dumps(criteria.to_json()), affected_users),
+            )
+            run_id = int(cursor.lastrowid or 0)
+            conn.executemany(
+                "INSERT INTO run_rows(run_id, account_id, email, display_name, grp, action, upn, "
+                "skip_reason, last_seen, days_inactive) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ((run_id, *row) for row in snapshot.itertuples(index=False, name=None)),
+            )
+            conn.executemany(
+                "INSERT INTO run_groups(run_id, grp, action, rows, exportable) VALUES (?, ?, ?, ?, ?)",
+                ((run_id, *g) for g in groups),
+            )
+        return run_id
+
+    def record_export(self, run_id: int, files: Iterable[tuple[str, Path, int]]) -> None:
+        now = dt.datetime.now().replace(microsecond=0).isoformat()
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO run_exports(run_id, grp, path, rows, exported_at) VALUES (?, ?, ?, ?, ?)",
+                ((run_id, group, str(path), rows, now) for group, path, rows in files),
+            )
+
+    def runs(self) -> list[RunSummary]:
+        """Every run, newest first."""
+        return self._runs("", ())
+
+    def run(self, run_id: int) -> RunSummary:
+        found = self._runs("WHERE r.id = ?", (run_id,))
+        if not found:
+            raise UserError(f"There is no cleanup with id {run_id}. Run 'history' to list them.")
+        return found[0]
+
+    def _runs(self, where: str, params: tuple[Any, ...]) -> list[RunSummary]:
+        idp: dict[int, dict[str, int]] = {}
+        group_sql = "SELECT run_id, grp, exportable FROM run_groups WHERE action = ?"
+        group_params: tuple[Any, ...] = (RowAction.ENTRA.value,)
+        if params:
+            group_sql += " AND run_id = ?"
+            group_params += params
+        for run_id, grp, exportable in self.conn.execute(group_sql, group_params):
+            idp.setdefault(run_id, {})[grp] = exportable
+        exported = dict(
+            self.conn.execute(
+                "SELECT run_id, count(*) FROM run_exports GROUP BY run_id"
+                + (" HAVING run_id = ?" if params else ""),
+                params,
+            ).fetchall()
+        )
+        rows = self.conn.execute(
+            "SELECT r.id, r.name, r.run_at, r.action, r.criteria, r.affected_users FROM runs r "
+            f"{where} ORDER BY r.run_at DESC, r.id DESC",
+            params,
+        )
+        result = []
+        for run_id, name, run_at, action, criteria, affected in rows:
+            files = exported.get(run_id, 0)
+            result.append(
+                RunSummary(
+                    id=run_id,
+                    name=name,
+                    run_at=dt.datetime.fromisoformat(run_at),
+                    action=Action(action),
+                    criteria=Criteria.from_json(json.loads(criteria)),
+                    affected_users=affected,
+                    idp_groups=idp.get(run_id, {}),
+                    status=f"exported ({files} files)" if files else "completed",
+                )
+            )
+        return result
+
+    def run_rows(self, run_id: int, group: str | None = None) -> pd.DataFrame:
+        sql = (
+            "SELECT account_id, email, display_name, grp, action, upn, skip_reason, last_seen, "
+            "days_inactive FROM run_rows WHERE run_id = ?"
+        )
+        params: tuple[Any, ...] = (run_id,)
+        if group is not None:
+            sql += " AND grp = ?"
+            params += (group,)
+        cursor = self.conn.execute(sql + " ORDER BY rowid", params)
+        frame = pd.DataFrame.from_records(cursor.fetchall(), columns=RUN_ROW_COLUMNS)
+        frame["days_inactive"] = frame["days_inactive"].astype("Int64")
+        return frame
+
+
+def _nullable(series: pd.Series) -> list[Any]:
+    return series.astype("object").where(series.notna(), None).tolist()
+
+
+def _group_counts(rows: pd.DataFrame) -> list[tuple[str, str, int, int]]:
+    """(group, action, rows, exportable rows) for each target group of a run."""
+    if rows.empty:
+        return []
+    exportable = rows["upn"].notna() & (rows["action"] == RowAction.ENTRA.value)
+    grouped = (
+        rows.assign(exportable=exportable)
+        .groupby(["group", "action"], sort=True)["exportable"]
+        .agg(["size", "sum"])
+    )
+    return [(g, a, int(n), int(e)) for (g, a), (n, e) in grouped.iterrows()]
+

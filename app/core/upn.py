@@ -1,0 +1,71 @@
+"""Which emails can be written as Microsoft Entra ID user principal names, and why not.
+
+UPN = email, lower-cased, after the configured domain rewrites. Entra accepts a local part of
+A-Z a-z 0-9 ' . - _ ! # ^ ~ only, not starting or ending with '.', without '..', of at most
+64 characters, and a domain of at most 48 characters (113 in all).
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable
+
+import pandas as pd
+
+from app.core.models import EntraSettings
+from app.core.store import valid_domain
+
+ALLOWED_LOCAL = frozenset(string.ascii_letters + string.digits + "'.-_!#^~")
+MAX_LOCAL = 64
+MAX_DOMAIN = 48
+
+
+def _bad_character(text: str, allowed: Iterable[str]) -> str | None:
+    allowed = frozenset(allowed)
+    for ch in text:
+        if ch not in allowed:
+            if ch.isalpha() and not ch.isascii():
+                return f"accented letter '{ch}' in UPN"
+            return f"invalid character '{ch}' in UPN"
+    return None
+
+
+def entra_upn(email: str | None, settings: EntraSettings) -> tuple[str | None, str | None]:
+    """``(upn, None)`` when the email makes a valid UPN, else ``(None, reason)``."""
+    if email is None or pd.isna(email) or not str(email).strip():
+        return None, "no email"
+    upn = str(email).strip().lower()
+    if upn.count("@") != 1:
+        return None, "not an email address (needs exactly one '@')"
+    local, domain = upn.split("@")
+    domain = dict(settings.upn_domain_rewrites).get(domain, domain)
+    if not local:
+        return None, "empty local part in UPN"
+    problem = _bad_character(local, ALLOWED_LOCAL)
+    if problem:
+        return None, problem
+    if local.startswith(".") or local.endswith("."):
+        return None, "UPN local part starts or ends with '.'"
+    if ".." in local:
+        return None, "'..' in UPN"
+    if len(local) > MAX_LOCAL:
+        return None, f"UPN local part longer than {MAX_LOCAL} characters"
+    problem = _bad_character(domain, string.ascii_lowercase + string.digits + ".-")
+    if problem:
+        return None, problem.replace("in UPN", "in UPN domain")
+    if not valid_domain(domain):
+        return None, f"'{domain}' is not a valid domain"
+    if len(domain) > MAX_DOMAIN:
+        return None, f"UPN domain longer than {MAX_DOMAIN} characters"
+    if settings.verified_domains and domain not in settings.verified_domains:
+        return None, "domain not verified"
+    return f"{local}@{domain}", None
+
+
+def entra_upns(emails: pd.Series, settings: EntraSettings) -> tuple[pd.Series, pd.Series]:
+    """Vector form of :func:`entra_upn`: (upn, skip_reason) aligned with ``emails``."""
+    unique = {e: entra_upn(e, settings) for e in pd.unique(emails.astype(object))}
+    pairs = emails.astype(object).map(unique)
+    upn = pairs.map(lambda p: p[0])
+    reason = pairs.map(lambda p: p[1])
+    return upn.astype(object), reason.astype(object)
