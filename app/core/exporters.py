@@ -10,6 +10,8 @@ it was.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import math
 import os
@@ -286,9 +288,13 @@ def neutralise_formula(value: Any) -> Any:
 
 
 def users_csv_bytes(rows: pd.DataFrame) -> bytes:
-    frame = pd.DataFrame(_records(rows), columns=RUN_ROW_COLUMNS, dtype=object)
-    frame = frame.map(neutralise_formula)
-    return frame.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    """UTF-8 with BOM (so Excel shows accented names), CRLF, formulas neutralised."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(RUN_ROW_COLUMNS)
+    for record in _records(rows):
+        writer.writerow(neutralise_formula(v) for v in record.values())
+    return buffer.getvalue().encode("utf-8-sig")
 
 
 def users_json_bytes(rows: pd.DataFrame) -> bytes:
