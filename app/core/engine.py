@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -148,6 +149,7 @@ def run_cleanup(
     *,
     dry_run: bool = False,
     progress: Progress | None = None,
+    run_at: dt.datetime | None = None,
 ) -> CleanupOutcome:
     """Compute a cleanup and, unless ``dry_run``, record it in the history in one transaction."""
     progress = progress or Progress()
@@ -164,6 +166,8 @@ def run_cleanup(
     )
     if not dry_run:
         progress.step(0.8, "Recording the cleanup")
-        outcome.run_id = ws.record_run(name.strip(), action, criteria, rows, outcome.affected_users)
+        outcome.run_id = ws.record_run(
+            name.strip(), action, criteria, rows, outcome.affected_users, run_at=run_at
+        )
     progress.step(1.0, "Done")
     return outcome

@@ -183,7 +183,7 @@ def write_files(
         if clashes:
             raise OutputError(
                 f"{len(clashes)} file(s) already exist in {out_dir} ({', '.join(clashes[:3])}"
-                f"{', …' if len(clashes) > 3 else ''}); choose another folder or allow overwriting."
+                f"{', …' if len(clashes) > 3 else ''}); choose another folder or allow overwriting (--overwrite)."
             )
     temporaries: list[Path] = []
     try:

@@ -34,3 +34,12 @@ class Progress:
         self.check()
         if self.callback is not None:
             self.callback(min(max(fraction, 0.0), 1.0), message)
+
+    def scaled(self, start: float, end: float) -> Progress:
+        """A child for one stage: its 0..1 maps to ``start..end`` here; cancel is shared."""
+
+        def forward(fraction: float, message: str) -> None:
+            if self.callback is not None:
+                self.callback(start + (end - start) * fraction, message)
+
+        return Progress(callback=forward, _cancel=self._cancel)

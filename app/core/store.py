@@ -563,10 +563,17 @@ class Workspace:
 
     # -- cleanup runs -----------------------------------------------------------------
     def record_run(
-        self, name: str, action: Action, criteria: Criteria, rows: pd.DataFrame, affected_users: int
+        self,
+        name: str,
+        action: Action,
+        criteria: Criteria,
+        rows: pd.DataFrame,
+        affected_users: int,
+        *,
+        run_at: dt.datetime | None = None,
     ) -> int:
         """Store a run and its immutable snapshot of affected (user, group) rows."""
-        now = dt.datetime.now().replace(microsecond=0).isoformat()
+        now = (run_at or dt.datetime.now()).replace(microsecond=0).isoformat()
         snapshot = rows[RUN_ROW_COLUMNS].astype("object").where(rows[RUN_ROW_COLUMNS].notna(), None)
         groups = _group_counts(rows)
         with self.transaction() as conn:
