@@ -70,6 +70,7 @@ class DataFrameModel(QAbstractTableModel):
         self._view = pd.DataFrame()
         self._keys: list[str] = []
         self._positions: list[int] = []
+        self._resetting = False
         self._labels: list[str] = []
         self._loaded = 0
         self._filter = ""
@@ -104,7 +105,7 @@ class DataFrameModel(QAbstractTableModel):
             self._keys = [str(c) for c in frame.columns]
             self._labels = list(self._keys)
         self._apply_view()
-        self.endResetModel()
+        self._end_reset()
 
     @property
     def source_frame(self) -> pd.DataFrame:
@@ -143,7 +144,7 @@ class DataFrameModel(QAbstractTableModel):
         self.beginResetModel()
         self._filter = text
         self._apply_view()
-        self.endResetModel()
+        self._end_reset()
 
     @property
     def filter_text(self) -> str:
@@ -157,7 +158,7 @@ class DataFrameModel(QAbstractTableModel):
         self.beginResetModel()
         self._sort = (column, order)
         self._apply_view()
-        self.endResetModel()
+        self._end_reset()
 
     def _apply_view(self) -> None:
         frame = self._source
@@ -193,13 +194,22 @@ class DataFrameModel(QAbstractTableModel):
         ]
         self._loaded = min(len(frame), self._chunk)
 
+    def _end_reset(self) -> None:
+        # Views and testers may call fetchMore() from their modelReset slot; inserting rows
+        # while other slots still see the reset in flight breaks the model contract.
+        self._resetting = True
+        try:
+            self.endResetModel()
+        finally:
+            self._resetting = False
+
     # -- lazy loading --------------------------------------------------------------------
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._loaded < len(self._view)
+        return not parent.isValid() and not self._resetting and self._loaded < len(self._view)
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
+        if parent.isValid() or self._resetting:
             return
         remaining = len(self._view) - self._loaded
         if remaining <= 0:
