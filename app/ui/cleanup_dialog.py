@@ -7,16 +7,7 @@ import logging
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDate,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -48,6 +39,7 @@ from app.core.models import Action, Criteria
 from app.core.progress import Progress
 from app.core.store import Workspace
 from app.ui import dialogs
+from app.ui.frame_model import DataFrameModel, is_missing
 from app.ui.idp_dialog import (
     CheckList,
     IdentityProvidersDialog,
@@ -63,88 +55,6 @@ log = logging.getLogger(__name__)
 
 #: Delay between the last edit and the recount.
 COUNT_DEBOUNCE_MS = 300
-
-_Index = QModelIndex | QPersistentModelIndex
-
-
-class DryRunModel(QAbstractTableModel):
-    """The affected (user, group) rows of a dry run; lazily fetched, formatted in data()."""
-
-    COLUMNS = ("email", "display_name", "group", "action", "last_seen", "days_inactive")
-    CHUNK = 1000
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._frame = pd.DataFrame(columns=list(self.COLUMNS))
-        self._arrays: list[Any] = [self._frame[c].to_numpy() for c in self.COLUMNS]
-        self._loaded = 0
-
-    def set_frame(self, frame: pd.DataFrame) -> None:
-        self.beginResetModel()
-        self._frame = frame.reset_index(drop=True)
-        self._arrays = [
-            self._frame[c].to_numpy() if c in self._frame.columns else [None] * len(self._frame)
-            for c in self.COLUMNS
-        ]
-        self._loaded = min(self.CHUNK, len(self._frame))
-        self.endResetModel()
-
-    def total_rows(self) -> int:
-        return len(self._frame)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._loaded
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and self._loaded < len(self._frame)
-
-    def fetchMore(self, parent: _Index) -> None:
-        if parent.isValid() or self._loaded >= len(self._frame):
-            return
-        count = min(self.CHUNK, len(self._frame) - self._loaded)
-        self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + count - 1)
-        self._loaded += count
-        self.endInsertRows()
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return (
-                self.tr("Email"),
-                self.tr("Display name"),
-                self.tr("Group"),
-                self.tr("Action"),
-                self.tr("Last seen"),
-                self.tr("Days inactive"),
-            )[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        row, column = index.row(), index.column()
-        if not (0 <= row < self._loaded and 0 <= column < len(self.COLUMNS)):
-            return None
-        value = self._arrays[column][row]
-        if value is None or (not isinstance(value, str) and pd.isna(value)):
-            return self.tr("Never") if self.COLUMNS[column] == "last_seen" else ""
-        if self.COLUMNS[column] == "action":
-            return {
-                "review": self.tr("Review"),
-                "entra": self.tr("Remove in Entra ID"),
-                "atlassian": self.tr("Remove in Atlassian"),
-            }.get(str(value), str(value))
-        if self.COLUMNS[column] == "days_inactive":
-            return f"{int(value):,}"
-        return str(value)
 
 
 class CleanupDialog(QDialog):
@@ -252,7 +162,9 @@ class CleanupDialog(QDialog):
         action_layout = QVBoxLayout(action_box)
         self.review_radio = QRadioButton(self.tr("Add to list for review"), action_box)
         self.review_radio.setAccessibleName(self.tr("Add to list for review"))
-        self.entra_radio = QRadioButton(self.tr("Microsoft Entra ID action"), action_box)
+        self.entra_radio = QRadioButton(
+            self.tr("Microsoft Entra ID action"), action_box
+        )
         self.entra_radio.setAccessibleName(self.tr("Microsoft Entra ID action"))
         self.action_group = QButtonGroup(self)
         self.action_group.addButton(self.review_radio)
@@ -263,7 +175,9 @@ class CleanupDialog(QDialog):
         reason_row = QHBoxLayout()
         self.entra_reason = QLabel(action_box)
         self.entra_reason.setWordWrap(True)
-        self.entra_reason.setAccessibleName(self.tr("Why the Entra ID action is unavailable"))
+        self.entra_reason.setAccessibleName(
+            self.tr("Why the Entra ID action is unavailable")
+        )
         self.idp_button = QPushButton(self.tr("Identity providers…"), action_box)
         self.idp_button.setAccessibleName(self.tr("Open Identity providers"))
         self.idp_button.clicked.connect(self.open_identity_providers)
@@ -291,7 +205,9 @@ class CleanupDialog(QDialog):
         self.error_label.setObjectName("validationMessage")
         self.error_label.setWordWrap(True)
         self.error_label.setAccessibleName(self.tr("Validation message"))
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
         self.error_icon = QLabel(results)
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.error_icon.setPixmap(icon.pixmap(16, 16))
@@ -301,14 +217,17 @@ class CleanupDialog(QDialog):
         results_layout.addLayout(error_row)
         self.dry_run_label = QLabel(self.tr("Dry run: nothing is recorded."), results)
         results_layout.addWidget(self.dry_run_label)
-        self.dry_run_model = DryRunModel(self)
+        self.dry_run_model = self._make_dry_run_model()
         self.dry_run_view = QTableView(results)
         self.dry_run_view.setModel(self.dry_run_model)
         self.dry_run_view.setAccessibleName(self.tr("Dry run results"))
-        self.dry_run_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.dry_run_view.setSelectionBehavior(
+            QAbstractItemView.SelectionBehavior.SelectRows
+        )
         self.dry_run_view.setAlternatingRowColors(True)
         self.dry_run_view.verticalHeader().setVisible(False)
         self.dry_run_view.horizontalHeader().setStretchLastSection(True)
+        self.dry_run_view.setSortingEnabled(True)
         results_layout.addWidget(self.dry_run_view, 1)
         self.progress_panel = ProgressPanel(results)
         results_layout.addWidget(self.progress_panel)
@@ -328,7 +247,9 @@ class CleanupDialog(QDialog):
         self.run_button = QPushButton(self.tr("Run now"), self)
         self.run_button.setAccessibleName(self.tr("Run the cleanup now"))
         self.run_button.setDefault(True)
-        self.buttons.addButton(self.dry_run_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(
+            self.dry_run_button, QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.buttons.addButton(self.run_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.dry_run_button.clicked.connect(self.dry_run)
@@ -360,6 +281,33 @@ class CleanupDialog(QDialog):
         restore_geometry(self, self.SETTINGS_KEY)
         restore_splitter(self.splitter, self.SETTINGS_KEY)
         self.name.setFocus()
+
+    def _make_dry_run_model(self) -> DataFrameModel:
+        model = DataFrameModel(
+            columns=[
+                ("email", self.tr("Email")),
+                ("display_name", self.tr("Display name")),
+                ("group", self.tr("Group")),
+                ("action", self.tr("Action")),
+                ("last_seen", self.tr("Last seen")),
+                ("days_inactive", self.tr("Days inactive")),
+            ],
+            parent=self,
+        )
+        actions = {
+            "review": self.tr("Review"),
+            "entra": self.tr("Remove in Entra ID"),
+            "atlassian": self.tr("Remove in Atlassian"),
+        }
+        model.set_formatter("action", lambda v: actions.get(str(v), str(v)))
+        model.set_formatter(
+            "last_seen", lambda v: self.tr("Never") if is_missing(v) else str(v)
+        )
+        model.set_formatter(
+            "days_inactive", lambda v: "" if is_missing(v) else f"{int(v):,}"
+        )
+        model.set_right_aligned(["days_inactive"])
+        return model
 
     # -- form state ---------------------------------------------------------------------
 
@@ -399,11 +347,15 @@ class CleanupDialog(QDialog):
         domains = [d.lstrip("@") for d in split_lines(self.domains.text())]
         for domain in domains:
             if "." not in domain or " " in domain or "@" in domain:
-                raise UserError(self.tr("'%s' is not a domain name (e.g. contoso.com).") % domain)
+                raise UserError(
+                    self.tr("'%s' is not a domain name (e.g. contoso.com).") % domain
+                )
         users = split_lines(self.exclude_users.toPlainText())
         for user in users:
             if "@" not in user:
-                raise UserError(self.tr("Excluded user '%s' is not an email address.") % user)
+                raise UserError(
+                    self.tr("Excluded user '%s' is not an email address.") % user
+                )
         as_of = self.as_of.date()
         return Criteria(
             target_groups=tuple(targets),
@@ -511,7 +463,9 @@ class CleanupDialog(QDialog):
         ws, name, action = self.workspace, self.name.text().strip(), self.action()
 
         def work(progress: Progress) -> Any:
-            return run_cleanup(ws, name, criteria, action, dry_run=dry_run, progress=progress)
+            return run_cleanup(
+                ws, name, criteria, action, dry_run=dry_run, progress=progress
+            )
 
         worker = Worker(work, name="dry-run" if dry_run else "run-cleanup")
         worker.finished.connect(self._on_dry_run if dry_run else self._on_run)
@@ -521,7 +475,10 @@ class CleanupDialog(QDialog):
         self._set_busy(True)
         self._show_error("")
         self.progress_panel.attach(
-            worker, self.tr("Computing a dry run…") if dry_run else self.tr("Running the cleanup…")
+            worker,
+            self.tr("Computing a dry run…")
+            if dry_run
+            else self.tr("Running the cleanup…"),
         )
         return worker.start()
 
@@ -547,7 +504,11 @@ class CleanupDialog(QDialog):
 
     @Slot(object)
     def _on_run(self, outcome: Any) -> None:
-        log.info("Cleanup %s recorded (%d affected users)", outcome.run_id, outcome.affected_users)
+        log.info(
+            "Cleanup %s recorded (%d affected users)",
+            outcome.run_id,
+            outcome.affected_users,
+        )
         self.run_id = int(outcome.run_id)
         self.runCreated.emit(self.run_id)
         self.accept()

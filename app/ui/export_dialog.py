@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import Qt, QTimer, Slot
@@ -102,7 +101,9 @@ class _UsersPage(QWidget):
         layout.addLayout(row)
         self.result = QLabel(self)
         self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
         self.result.setAccessibleName(self.tr("Saved file"))
         layout.addWidget(self.result)
         layout.addStretch(1)
@@ -112,8 +113,10 @@ class _UsersPage(QWidget):
         run = self.dialog.run
         suffix = ".csv" if self.fmt == "csv" else ".json"
         default = exporters.safe_file_stem(f"{run.name} - affected users") + suffix
-        name_filter = self.tr("CSV files (*.csv)") if self.fmt == "csv" else self.tr(
-            "JSON files (*.json)"
+        name_filter = (
+            self.tr("CSV files (*.csv)")
+            if self.fmt == "csv"
+            else self.tr("JSON files (*.json)")
         )
         path = dialogs.choose_save_file(
             self, self.tr("Save affected users"), USERS_FOLDER_KEY, default, name_filter
@@ -121,7 +124,11 @@ class _UsersPage(QWidget):
         if path is None:
             return
         ws, run_id = self.dialog.workspace, self.dialog.run_id
-        writer = exporters.write_users_csv if self.fmt == "csv" else exporters.write_users_json
+        writer = (
+            exporters.write_users_csv
+            if self.fmt == "csv"
+            else exporters.write_users_json
+        )
 
         def work(progress: Progress) -> Path:
             progress.step(0.1, "Reading the cleanup")
@@ -228,9 +235,12 @@ class IdpExportsPage(QWidget):
         folder_label.setBuddy(self.folder_button)
         form.addRow(folder_label, folder_row)
         self.template = QComboBox(self)
-        self.template.addItem(self.tr("Current (header row only)"), EntraTemplate.CURRENT.value)
         self.template.addItem(
-            self.tr("Legacy (version:v1.0 row before the header)"), EntraTemplate.LEGACY.value
+            self.tr("Current (header row only)"), EntraTemplate.CURRENT.value
+        )
+        self.template.addItem(
+            self.tr("Legacy (version:v1.0 row before the header)"),
+            EntraTemplate.LEGACY.value,
         )
         self.template.setAccessibleName(self.tr("Template variant"))
         template = dialog.workspace.entra_settings().template
@@ -250,7 +260,9 @@ class IdpExportsPage(QWidget):
         result_layout.setContentsMargins(0, 0, 0, 0)
         self.result_label = QLabel(self.result)
         self.result_label.setWordWrap(True)
-        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
         self.result_label.setAccessibleName(self.tr("Files written"))
         self.open_button = QPushButton(self.tr("Open folder"), self.result)
         self.open_button.setAccessibleName(self.tr("Open the destination folder"))
@@ -298,13 +310,17 @@ class IdpExportsPage(QWidget):
     @Slot(str)
     def show_group(self, group: str) -> None:
         if self.rows is None or not group:
-            self.model.set_frame(self.rows.iloc[0:0] if self.rows is not None else pd.DataFrame())
+            self.model.set_frame(
+                self.rows.iloc[0:0] if self.rows is not None else pd.DataFrame()
+            )
             self.preview_title.setText("")
             return
         frame = exporters.entra_group_rows(self.rows, group)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.model.set_frame(frame)
-        self.preview_title.setText(self.tr("<b>%s</b>: preview of the removal file") % group)
+        self.preview_title.setText(
+            self.tr("<b>%s</b>: preview of the removal file") % group
+        )
         self._update_preview_count()
 
     @Slot()
@@ -411,8 +427,11 @@ class IdpExportsPage(QWidget):
         )
         text += "\n" + "\n".join(lines)
         if result.skipped:
-            text += "\n" + self.tr("%n user(s) skipped (see the preview for the reasons).", "",
-                                   len(result.skipped))
+            text += "\n" + self.tr(
+                "%n user(s) skipped (see the preview for the reasons).",
+                "",
+                len(result.skipped),
+            )
         self.result_label.setText(text)
         self.result.show()
         self.open_button.setFocus()
@@ -438,7 +457,9 @@ class ExportDialog(QDialog):
 
     SETTINGS_KEY = "ExportDialog"
 
-    def __init__(self, workspace: Workspace, run_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, run_id: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.run_id = run_id
@@ -517,8 +538,8 @@ class ExportDialog(QDialog):
     def _why_no_idp(self) -> str:
         if self.run.action is Action.REVIEW:
             return self.tr(
-                "Identity provider exports are not offered: this cleanup used \"Add to list "
-                "for review\". Run a cleanup with the \"Microsoft Entra ID action\" to get "
+                'Identity provider exports are not offered: this cleanup used "Add to list '
+                'for review". Run a cleanup with the "Microsoft Entra ID action" to get '
                 "Entra ID removal files."
             )
         return self.tr(
@@ -585,4 +606,3 @@ class ExportDialog(QDialog):
         if self.idp_page is not None:
             save_splitter(self.idp_page.splitter, self.SETTINGS_KEY + "/preview")
         super().done(result)
-

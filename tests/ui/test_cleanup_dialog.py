@@ -47,8 +47,10 @@ def _dialog(qtbot: Any, ws: Any) -> CleanupDialog:
 
 def _count_is(qtbot: Any, dialog: CleanupDialog, expected: int) -> None:
     qtbot.waitUntil(
-        lambda: dialog.last_count == expected
-        and dialog.count_label.text() == f"Affected users: {expected}"
+        lambda: (
+            dialog.last_count == expected
+            and dialog.count_label.text() == f"Affected users: {expected}"
+        )
     )
 
 
@@ -85,7 +87,9 @@ def test_identity_providers_link_enables_entra(
     assert dialog.entra_reason.isHidden()
 
 
-def test_live_count_debounced_and_follows_the_form(qtbot: Any, users_workspace: Any) -> None:
+def test_live_count_debounced_and_follows_the_form(
+    qtbot: Any, users_workspace: Any
+) -> None:
     dialog = _dialog(qtbot, users_workspace)
     assert dialog.count_label.text() == "Affected users: —" or dialog.last_count is None
     dialog.targets.set_checked(["jira-software-users"])
@@ -111,7 +115,9 @@ def test_stale_count_is_ignored(qtbot: Any, users_workspace: Any) -> None:
     assert dialog.last_count == 2 and "99" not in dialog.count_label.text()
 
 
-def test_validation_is_inline(qtbot: Any, users_workspace: Any, fake_dialogs: Any) -> None:
+def test_validation_is_inline(
+    qtbot: Any, users_workspace: Any, fake_dialogs: Any
+) -> None:
     dialog = _dialog(qtbot, users_workspace)
     dialog.run_button.click()
     assert "display name" in dialog.error_label.text()
@@ -145,7 +151,9 @@ def test_dry_run_shows_rows_without_recording(qtbot: Any, users_workspace: Any) 
 
 def test_run_now_records_and_emits(qtbot: Any, users_workspace: Any) -> None:
     users_workspace.save_entra_settings(
-        EntraSettings(provisioning_enabled=True, synced_groups=("entra-jira", "entra-conf"))
+        EntraSettings(
+            provisioning_enabled=True, synced_groups=("entra-jira", "entra-conf")
+        )
     )
     dialog = _dialog(qtbot, users_workspace)
     assert dialog.entra_radio.isEnabled()
@@ -175,6 +183,21 @@ def test_core_refusal_is_shown_inline(qtbot: Any, users_workspace: Any) -> None:
     # Entra configuration removed behind the dialog's back: the core refuses the run.
     users_workspace.save_entra_settings(EntraSettings())
     dialog.run_button.click()
-    qtbot.waitUntil(lambda: "Microsoft Entra ID action needs" in dialog.error_label.text())
+    qtbot.waitUntil(
+        lambda: "Microsoft Entra ID action needs" in dialog.error_label.text()
+    )
     qtbot.waitUntil(lambda: not dialog.is_busy())
     assert users_workspace.runs() == []
+
+
+def test_dry_run_model_passes_qtmodeltester(
+    qtbot: Any, users_workspace: Any, qtmodeltester: Any
+) -> None:
+    dialog = _dialog(qtbot, users_workspace)
+    dialog.name.setText("Q4 review")
+    dialog.targets.set_checked(["jira-software-users", "confluence-users"])
+    with qtbot.waitSignal(dialog.dry_run_model.modelReset):
+        dialog.dry_run_button.click()
+    qtbot.waitUntil(lambda: not dialog.is_busy())
+    assert dialog.dry_run_model.index(0, 4).data() in ("Never", "2023-01-05")
+    qtmodeltester.check(dialog.dry_run_model, force_py=True)

@@ -54,7 +54,9 @@ def users_workspace(workspace: Any, tmp_path: Path) -> Any:
 
 
 def _run(ws: Any, action: Action, targets: tuple[str, ...]) -> int:
-    criteria = Criteria(target_groups=targets, inactive_days=90, as_of=dt.date(2026, 11, 1))
+    criteria = Criteria(
+        target_groups=targets, inactive_days=90, as_of=dt.date(2026, 11, 1)
+    )
     outcome = run_cleanup(ws, "Q4", criteria, action)
     assert outcome.run_id is not None
     return outcome.run_id
@@ -72,7 +74,9 @@ def _open(qtbot: Any, ws: Any, run_id: int) -> ExportDialog:
 # -- the dialog -----------------------------------------------------------------------
 
 
-def test_review_run_explains_why_no_idp_exports(qtbot: Any, users_workspace: Any) -> None:
+def test_review_run_explains_why_no_idp_exports(
+    qtbot: Any, users_workspace: Any
+) -> None:
     run_id = _run(users_workspace, Action.REVIEW, ("entra-jira",))
     dialog = _open(qtbot, users_workspace, run_id)
     assert dialog.windowTitle() == "Export data"
@@ -81,7 +85,9 @@ def test_review_run_explains_why_no_idp_exports(qtbot: Any, users_workspace: Any
     assert '"Add to list for review"' in dialog.idp_unavailable.text()
 
 
-def test_entra_run_without_synced_rows_explains(qtbot: Any, users_workspace: Any) -> None:
+def test_entra_run_without_synced_rows_explains(
+    qtbot: Any, users_workspace: Any
+) -> None:
     run_id = _run(users_workspace, Action.ENTRA, ("jira-software-users",))
     dialog = _open(qtbot, users_workspace, run_id)
     assert "Identity provider exports" not in dialog.option_labels()
@@ -96,7 +102,10 @@ def test_groups_preview_and_skipped_rows(qtbot: Any, users_workspace: Any) -> No
     assert page is not None
     assert dialog.pages.currentWidget() is page
     rows = [
-        tuple(page.groups.model.item(r, c).data(Qt.ItemDataRole.DisplayRole) for c in range(3))
+        tuple(
+            page.groups.model.item(r, c).data(Qt.ItemDataRole.DisplayRole)
+            for c in range(3)
+        )
         for r in range(page.groups.model.rowCount())
     ]
     assert rows == [("entra-conf", 1, 1), ("entra-jira", 2, 0)]
@@ -107,14 +116,21 @@ def test_groups_preview_and_skipped_rows(qtbot: Any, users_workspace: Any) -> No
     dave = by_upn["dave@fabrikam.com"]
     assert model.index(dave, COL_STATUS).data().startswith("Skipped: ")
     assert model.index(dave, COL_STATUS).data(SkippedRole) is True
-    assert model.index(dave, COL_STATUS).data(Qt.ItemDataRole.DecorationRole) is not None
+    assert (
+        model.index(dave, COL_STATUS).data(Qt.ItemDataRole.DecorationRole) is not None
+    )
     assert model.index(dave, COL_LAST_SEEN).data() == "Never"
-    assert model.index(by_upn["bob@contoso.com"], COL_STATUS).data() == "Will be removed"
+    assert (
+        model.index(by_upn["bob@contoso.com"], COL_STATUS).data() == "Will be removed"
+    )
     assert model.index(by_upn["bob@contoso.com"], COL_DAYS).data() == "1,369"
     assert "1 skipped" in page.preview_count.text()
 
     page.groups.set_current("entra-jira")
-    assert [model.index(r, COL_NAME).data() for r in range(model.rowCount())] == ["Alice", "Bob"]
+    assert [model.index(r, COL_NAME).data() for r in range(model.rowCount())] == [
+        "Alice",
+        "Bob",
+    ]
     qtbot.keyClicks(page.search, "BOB")
     qtbot.waitUntil(lambda: model.rowCount() == 1)
     assert model.index(0, COL_UPN).data() == "bob@contoso.com"
@@ -139,7 +155,9 @@ def test_save_selected_writes_reports_and_asks_before_overwrite(
     page.save_button.click()
     qtbot.waitUntil(lambda: not page.result.isHidden())
     assert sorted(p.name for p in out.iterdir()) == ["entra-conf.csv", "entra-jira.csv"]
-    assert (out / "entra-jira.csv").read_bytes() == HEADER + b"\r\nalice@contoso.com\r\nbob@contoso.com"
+    assert (
+        out / "entra-jira.csv"
+    ).read_bytes() == HEADER + b"\r\nalice@contoso.com\r\nbob@contoso.com"
     assert "entra-jira.csv (2 rows)" in page.result_label.text()
     assert "1 user(s) skipped" in page.result_label.text()
     assert fake_dialogs.of("confirm") == []
@@ -201,7 +219,10 @@ def test_affected_users_files(
     qtbot.waitUntil(lambda: dialog.last_saved == [target])
     data = target.read_bytes()
     if fmt == "json":
-        assert [r["email"] for r in json.loads(data)] == ["alice@contoso.com", "bob@contoso.com"]
+        assert [r["email"] for r in json.loads(data)] == [
+            "alice@contoso.com",
+            "bob@contoso.com",
+        ]
     else:
         assert b"alice@contoso.com" in data and b"bob@contoso.com" in data
     qtbot.waitUntil(lambda: not dialog.is_busy())
