@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import random
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from app.core.engine import run_cleanup
@@ -49,24 +50,41 @@ HEADER = [
     *(f"Last seen in {product} - {site}" for product, site in SITES),
     "Group membership",
 ]
+GENERIC_HEADER = ["email", "display_name", "status", "last_active", "created", "groups"]
 
 
 def _date(day: dt.date) -> str:
     return f"{day.day} {day.strftime('%b %Y')}"
 
 
-def generate_atlassian_export(
-    users: int, *, seed: int = 7, as_of: dt.date | None = None, team_groups: int = 30
-) -> str:
-    """CSV text of an Atlassian "Export users" file with a realistic mix of users."""
+#: Oddities that real exports contain (used when ``odd`` > 0): names a CSV writer must quote,
+#: spreadsheet formulas, scripts other than Latin, and emails Entra will refuse.
+ODD_NAMES = (
+    'Smith, John', 'Dana "DJ" Jones', "=HYPERLINK(\"x\")", "  Padded   Name  ", "李小龙",
+    "Zoë Ångström-Øberg", "Иван Петров", "O'Connor; Sean", "+44 Support", "🙂 Emoji Person",
+    "Name\twith tab", "Multi\nLine Name",
+)
+ODD_EMAILS = (
+    "{upper}", "{local}+atlassian@{domain}", " {local}@{domain} ",
+    "{local}", "{local}@@{domain}", "{local}..x@{domain}", "{local}@bücher.example",
+    "{long}@{domain}", "{local}@{domain}.", ".{local}@{domain}",
+)
+
+
+def _people(
+    users: int,
+    *,
+    seed: int,
+    as_of: dt.date,
+    team_groups: int,
+    sites: tuple[tuple[str, str], ...],
+    odd: float,
+) -> Iterator[tuple[str, str, str, str, dt.date, list[dt.date | None], list[str]]]:
+    """(account id, name, email, status, added, last seen per site or None, groups) per user."""
     rng = random.Random(seed)
-    as_of = as_of or dt.date.today()
     teams = [f"team-{n:02d}" for n in range(1, team_groups + 1)]
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(HEADER)
     seen_emails: set[str] = set()
-    for n in range(users):
+    for _ in range(users):
         first, last = rng.choice(FIRST), rng.choice(LAST)
         vendor = rng.random() < 0.08
         local = f"{first}.{last}".lower()
@@ -83,17 +101,25 @@ def generate_atlassian_export(
         seen_emails.add(email)
         if rng.random() < 0.005:
             email = ""
+        name = f"{first} {last}"
+        if odd and rng.random() < odd:
+            name = rng.choice(ODD_NAMES)
+        if odd and email and rng.random() < odd:
+            unique = email.split("@")[0]
+            email = rng.choice(ODD_EMAILS).format(
+                local=unique, domain=domain, long="x" * 70 + unique, upper=email.upper()
+            )
         added = as_of - dt.timedelta(days=rng.randint(3, 2_400))
         status = "Inactive" if rng.random() < 0.04 else "Active"
         roll = rng.random()
-        seen = []
-        for _ in SITES:
-            if roll < 0.08 or rng.random() < 0.25:
-                seen.append("Never accessed")
+        seen: list[dt.date | None] = []
+        for index, _site in enumerate(sites):
+            if roll < 0.08 or rng.random() < 0.25 or (index >= len(SITES) and rng.random() < 0.6):
+                seen.append(None)
                 continue
             horizon = 30 if roll < 0.6 else 150 if roll < 0.85 else 700
             last_day = as_of - dt.timedelta(days=rng.randint(0, horizon))
-            seen.append(_date(max(last_day, added)))
+            seen.append(max(last_day, added))
         groups = [rng.choice(DEPARTMENTS), rng.choice(teams)]
         if rng.random() < 0.7:
             groups.append("Atlassian-Jira-Users")
@@ -107,31 +133,75 @@ def generate_atlassian_export(
             groups.append("contractors")
         elif rng.random() < 0.02:
             groups.append("summer-students")
-        writer.writerow(
-            [
-                f"712020:{rng.getrandbits(128):032x}",
-                f"{first} {last}",
-                email,
-                status,
-                _date(added),
-                *seen,
-                ",".join(groups),
-            ]
-        )
+        yield f"712020:{rng.getrandbits(128):032x}", name, email, status, added, seen, groups
     # a few accounts admins must never lose
     for name, email, group in (
         ("Site Admin", f"admin@{DOMAIN}", "site-admins,org-admins,Atlassian-Jira-Users"),
         ("Build Bot", f"build-bot@{DOMAIN}", "service-accounts,jira-software-users"),
     ):
+        yield (
+            f"712020:{rng.getrandbits(128):032x}",
+            name,
+            email,
+            "Active",
+            as_of - dt.timedelta(days=2_000),
+            [None] * len(sites),
+            group.split(","),
+        )
+
+
+def generate_atlassian_export(
+    users: int,
+    *,
+    seed: int = 7,
+    as_of: dt.date | None = None,
+    team_groups: int = 30,
+    sites: tuple[tuple[str, str], ...] = SITES,
+    odd: float = 0.0,
+    layout: str = "atlassian",
+) -> str:
+    """CSV text of an Atlassian "Export users" file with a realistic mix of users.
+
+    ``sites`` are the (product, site) pairs with a "Last seen in" column; sites beyond the
+    first three are used by fewer people. ``odd`` is the share of users given an odd name
+    and, separately, an odd email (:data:`ODD_NAMES`, :data:`ODD_EMAILS`). ``layout="generic"``
+    writes the same people in the generic format (latest last-seen over all sites, ISO dates,
+    ``;``-separated groups). The defaults reproduce the demo organisation exactly.
+    """
+    as_of = as_of or dt.date.today()
+    if layout not in ("atlassian", "generic"):
+        raise ValueError(f"unknown layout {layout!r}")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    people = _people(users, seed=seed, as_of=as_of, team_groups=team_groups, sites=sites, odd=odd)
+    if layout == "generic":
+        writer.writerow(GENERIC_HEADER)
+        for _id, name, email, status, added, seen, groups in people:
+            days = [d for d in seen if d is not None]
+            writer.writerow(
+                [
+                    email,
+                    name,
+                    status.lower(),
+                    max(days).isoformat() if days else "",
+                    added.isoformat(),
+                    ";".join(groups),
+                ]
+            )
+        return out.getvalue()
+    writer.writerow(
+        [*HEADER[:5], *(f"Last seen in {product} - {site}" for product, site in sites), HEADER[-1]]
+    )
+    for account_id, name, email, status, added, seen, groups in people:
         writer.writerow(
             [
-                f"712020:{rng.getrandbits(128):032x}",
+                account_id,
                 name,
                 email,
-                "Active",
-                _date(as_of - dt.timedelta(days=2_000)),
-                *["Never accessed"] * len(SITES),
-                group,
+                status,
+                _date(added),
+                *("Never accessed" if d is None else _date(d) for d in seen),
+                ",".join(groups),
             ]
         )
     return out.getvalue()
