@@ -64,8 +64,12 @@ def entra_upn(email: str | None, settings: EntraSettings) -> tuple[str | None, s
 
 def entra_upns(emails: pd.Series, settings: EntraSettings) -> tuple[pd.Series, pd.Series]:
     """Vector form of :func:`entra_upn`: (upn, skip_reason) aligned with ``emails``."""
-    unique = {e: entra_upn(e, settings) for e in pd.unique(emails.astype(object))}
-    pairs = emails.astype(object).map(unique)
-    upn = pairs.map(lambda p: p[0])
-    reason = pairs.map(lambda p: p[1])
-    return upn.astype(object), reason.astype(object)
+    cache: dict[object, tuple[str | None, str | None]] = {}
+    pairs = []
+    for email in emails.astype(object):
+        if email not in cache:
+            cache[email] = entra_upn(email, settings)
+        pairs.append(cache[email])
+    upn = pd.Series([p[0] for p in pairs], index=emails.index, dtype=object)
+    reason = pd.Series([p[1] for p in pairs], index=emails.index, dtype=object)
+    return upn, reason

@@ -1,0 +1,26 @@
+"""Small builders shared by the core tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.core.models import Criteria, EntraSettings
+
+AS_OF = dt.date(2024, 6, 30)
+ATLASSIAN_HEADER = (
+    "User id,User name,email,User status,Added to org,"
+    "Last seen in Jira - acme,Last seen in Confluence - acme,Group membership"
+)
+
+
+def atlassian(*rows: str, header: str = ATLASSIAN_HEADER) -> str:
+    return "\r\n".join([header, *rows]) + "\r\n"
+
+
+def criteria(*groups: str, days: int = 30, **kwargs: object) -> Criteria:
+    return Criteria(target_groups=groups or ("jira-users",), inactive_days=days, as_of=AS_OF, **kwargs)  # type: ignore[arg-type]
+
+
+def entra(*groups: str, **kwargs: object) -> EntraSettings:
+    kwargs.setdefault("provisioning_enabled", True)
+    return EntraSettings(synced_groups=groups, **kwargs)  # type: ignore[arg-type]
