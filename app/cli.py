@@ -366,7 +366,10 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors: argparse already printed
+        return exc.code if isinstance(exc.code, int) else EXIT_USER
     configure_logging(console=args.verbose)
     try:
         if args.self_test:
