@@ -97,9 +97,7 @@ class CleanupDialog(QDialog):
             name=self.tr("Target licensing groups"),
             parent=tabs,
         )
-        self.targets.set_rows(
-            (g.name, g.members, self.tr("Yes") if g.licensing else "") for g in ordered
-        )
+        self.targets.set_rows((g.name, g.members, self.tr("Yes") if g.licensing else "") for g in ordered)
         tabs.addTab(self.targets, self.tr("&Target licensing groups"))
         self.member_of = CheckList(
             [self.tr("Group"), self.tr("Members")],
@@ -162,9 +160,7 @@ class CleanupDialog(QDialog):
         action_layout = QVBoxLayout(action_box)
         self.review_radio = QRadioButton(self.tr("Add to list for review"), action_box)
         self.review_radio.setAccessibleName(self.tr("Add to list for review"))
-        self.entra_radio = QRadioButton(
-            self.tr("Microsoft Entra ID action"), action_box
-        )
+        self.entra_radio = QRadioButton(self.tr("Microsoft Entra ID action"), action_box)
         self.entra_radio.setAccessibleName(self.tr("Microsoft Entra ID action"))
         self.action_group = QButtonGroup(self)
         self.action_group.addButton(self.review_radio)
@@ -175,9 +171,7 @@ class CleanupDialog(QDialog):
         reason_row = QHBoxLayout()
         self.entra_reason = QLabel(action_box)
         self.entra_reason.setWordWrap(True)
-        self.entra_reason.setAccessibleName(
-            self.tr("Why the Entra ID action is unavailable")
-        )
+        self.entra_reason.setAccessibleName(self.tr("Why the Entra ID action is unavailable"))
         self.idp_button = QPushButton(self.tr("Identity providers…"), action_box)
         self.idp_button.setAccessibleName(self.tr("Open Identity providers"))
         self.idp_button.clicked.connect(self.open_identity_providers)
@@ -205,9 +199,7 @@ class CleanupDialog(QDialog):
         self.error_label.setObjectName("validationMessage")
         self.error_label.setWordWrap(True)
         self.error_label.setAccessibleName(self.tr("Validation message"))
-        self.error_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-        )
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_icon = QLabel(results)
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.error_icon.setPixmap(icon.pixmap(16, 16))
@@ -221,9 +213,7 @@ class CleanupDialog(QDialog):
         self.dry_run_view = QTableView(results)
         self.dry_run_view.setModel(self.dry_run_model)
         self.dry_run_view.setAccessibleName(self.tr("Dry run results"))
-        self.dry_run_view.setSelectionBehavior(
-            QAbstractItemView.SelectionBehavior.SelectRows
-        )
+        self.dry_run_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.dry_run_view.setAlternatingRowColors(True)
         self.dry_run_view.verticalHeader().setVisible(False)
         self.dry_run_view.horizontalHeader().setStretchLastSection(True)
@@ -247,9 +237,7 @@ class CleanupDialog(QDialog):
         self.run_button = QPushButton(self.tr("Run now"), self)
         self.run_button.setAccessibleName(self.tr("Run the cleanup now"))
         self.run_button.setDefault(True)
-        self.buttons.addButton(
-            self.dry_run_button, QDialogButtonBox.ButtonRole.ActionRole
-        )
+        self.buttons.addButton(self.dry_run_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.run_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.dry_run_button.clicked.connect(self.dry_run)
@@ -300,12 +288,8 @@ class CleanupDialog(QDialog):
             "atlassian": self.tr("Remove in Atlassian"),
         }
         model.set_formatter("action", lambda v: actions.get(str(v), str(v)))
-        model.set_formatter(
-            "last_seen", lambda v: self.tr("Never") if is_missing(v) else str(v)
-        )
-        model.set_formatter(
-            "days_inactive", lambda v: "" if is_missing(v) else f"{int(v):,}"
-        )
+        model.set_formatter("last_seen", lambda v: self.tr("Never") if is_missing(v) else str(v))
+        model.set_formatter("days_inactive", lambda v: "" if is_missing(v) else f"{int(v):,}")
         model.set_right_aligned(["days_inactive"])
         return model
 
@@ -347,15 +331,11 @@ class CleanupDialog(QDialog):
         domains = [d.lstrip("@") for d in split_lines(self.domains.text())]
         for domain in domains:
             if "." not in domain or " " in domain or "@" in domain:
-                raise UserError(
-                    self.tr("'%s' is not a domain name (e.g. contoso.com).") % domain
-                )
+                raise UserError(self.tr("'%s' is not a domain name (e.g. contoso.com).") % domain)
         users = split_lines(self.exclude_users.toPlainText())
         for user in users:
             if "@" not in user:
-                raise UserError(
-                    self.tr("Excluded user '%s' is not an email address.") % user
-                )
+                raise UserError(self.tr("Excluded user '%s' is not an email address.") % user)
         as_of = self.as_of.date()
         return Criteria(
             target_groups=tuple(targets),
@@ -463,9 +443,7 @@ class CleanupDialog(QDialog):
         ws, name, action = self.workspace, self.name.text().strip(), self.action()
 
         def work(progress: Progress) -> Any:
-            return run_cleanup(
-                ws, name, criteria, action, dry_run=dry_run, progress=progress
-            )
+            return run_cleanup(ws, name, criteria, action, dry_run=dry_run, progress=progress)
 
         worker = Worker(work, name="dry-run" if dry_run else "run-cleanup")
         worker.finished.connect(self._on_dry_run if dry_run else self._on_run)
@@ -476,9 +454,7 @@ class CleanupDialog(QDialog):
         self._show_error("")
         self.progress_panel.attach(
             worker,
-            self.tr("Computing a dry run…")
-            if dry_run
-            else self.tr("Running the cleanup…"),
+            self.tr("Computing a dry run…") if dry_run else self.tr("Running the cleanup…"),
         )
         return worker.start()
 

@@ -101,9 +101,7 @@ class _UsersPage(QWidget):
         layout.addLayout(row)
         self.result = QLabel(self)
         self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-        )
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result.setAccessibleName(self.tr("Saved file"))
         layout.addWidget(self.result)
         layout.addStretch(1)
@@ -113,22 +111,14 @@ class _UsersPage(QWidget):
         run = self.dialog.run
         suffix = ".csv" if self.fmt == "csv" else ".json"
         default = exporters.safe_file_stem(f"{run.name} - affected users") + suffix
-        name_filter = (
-            self.tr("CSV files (*.csv)")
-            if self.fmt == "csv"
-            else self.tr("JSON files (*.json)")
-        )
+        name_filter = self.tr("CSV files (*.csv)") if self.fmt == "csv" else self.tr("JSON files (*.json)")
         path = dialogs.choose_save_file(
             self, self.tr("Save affected users"), USERS_FOLDER_KEY, default, name_filter
         )
         if path is None:
             return
         ws, run_id = self.dialog.workspace, self.dialog.run_id
-        writer = (
-            exporters.write_users_csv
-            if self.fmt == "csv"
-            else exporters.write_users_json
-        )
+        writer = exporters.write_users_csv if self.fmt == "csv" else exporters.write_users_json
 
         def work(progress: Progress) -> Path:
             progress.step(0.1, "Reading the cleanup")
@@ -189,9 +179,7 @@ class IdpExportsPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 8
-        )
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionsClickable(True)
@@ -235,9 +223,7 @@ class IdpExportsPage(QWidget):
         folder_label.setBuddy(self.folder_button)
         form.addRow(folder_label, folder_row)
         self.template = QComboBox(self)
-        self.template.addItem(
-            self.tr("Current (header row only)"), EntraTemplate.CURRENT.value
-        )
+        self.template.addItem(self.tr("Current (header row only)"), EntraTemplate.CURRENT.value)
         self.template.addItem(
             self.tr("Legacy (version:v1.0 row before the header)"),
             EntraTemplate.LEGACY.value,
@@ -260,9 +246,7 @@ class IdpExportsPage(QWidget):
         result_layout.setContentsMargins(0, 0, 0, 0)
         self.result_label = QLabel(self.result)
         self.result_label.setWordWrap(True)
-        self.result_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-        )
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_label.setAccessibleName(self.tr("Files written"))
         self.open_button = QPushButton(self.tr("Open folder"), self.result)
         self.open_button.setAccessibleName(self.tr("Open the destination folder"))
@@ -310,17 +294,13 @@ class IdpExportsPage(QWidget):
     @Slot(str)
     def show_group(self, group: str) -> None:
         if self.rows is None or not group:
-            self.model.set_frame(
-                self.rows.iloc[0:0] if self.rows is not None else pd.DataFrame()
-            )
+            self.model.set_frame(self.rows.iloc[0:0] if self.rows is not None else pd.DataFrame())
             self.preview_title.setText("")
             return
         frame = exporters.entra_group_rows(self.rows, group)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.model.set_frame(frame)
-        self.preview_title.setText(
-            self.tr("<b>%s</b>: preview of the removal file") % group
-        )
+        self.preview_title.setText(self.tr("<b>%s</b>: preview of the removal file") % group)
         self._update_preview_count()
 
     @Slot()
@@ -358,9 +338,7 @@ class IdpExportsPage(QWidget):
     def _update_save_state(self) -> None:
         chosen = self.groups.checked()
         self.selection_label.setText(self.tr("%n group(s) selected", "", len(chosen)))
-        self.save_button.setEnabled(
-            bool(chosen) and self.rows is not None and not self.dialog.is_busy()
-        )
+        self.save_button.setEnabled(bool(chosen) and self.rows is not None and not self.dialog.is_busy())
 
     def template_choice(self) -> EntraTemplate:
         return EntraTemplate(self.template.currentData())
@@ -387,8 +365,7 @@ class IdpExportsPage(QWidget):
             if not dialogs.confirm(
                 self,
                 self.tr("Replace files?"),
-                self.tr("These files already exist in %s:\n\n%s\n\nReplace them?")
-                % (folder, names),
+                self.tr("These files already exist in %s:\n\n%s\n\nReplace them?") % (folder, names),
                 ok_text=self.tr("Replace"),
                 destructive=True,
             ):
@@ -419,12 +396,8 @@ class IdpExportsPage(QWidget):
     def _on_saved(self, result: exporters.EntraExportResult) -> None:
         self.written = list(result.files)
         self.dialog.last_saved = [f.path for f in result.files]
-        lines = [
-            self.tr("%s (%s rows)") % (f.path.name, f"{f.rows:,}") for f in result.files
-        ]
-        text = self.tr("Saved %n file(s) to %1:", "", len(result.files)).replace(
-            "%1", str(self.folder)
-        )
+        lines = [self.tr("%s (%s rows)") % (f.path.name, f"{f.rows:,}") for f in result.files]
+        text = self.tr("Saved %n file(s) to %1:", "", len(result.files)).replace("%1", str(self.folder))
         text += "\n" + "\n".join(lines)
         if result.skipped:
             text += "\n" + self.tr(
@@ -457,9 +430,7 @@ class ExportDialog(QDialog):
 
     SETTINGS_KEY = "ExportDialog"
 
-    def __init__(
-        self, workspace: Workspace, run_id: int, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, workspace: Workspace, run_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.run_id = run_id
@@ -492,9 +463,7 @@ class ExportDialog(QDialog):
         self.idp_page: IdpExportsPage | None = None
         self.idp_unavailable = QLabel(self)
         self.idp_unavailable.setWordWrap(True)
-        self.idp_unavailable.setAccessibleName(
-            self.tr("Why Identity provider exports are not offered")
-        )
+        self.idp_unavailable.setAccessibleName(self.tr("Why Identity provider exports are not offered"))
         if self.run.has_idp_rows:
             self.idp_page = IdpExportsPage(self)
             self._add_option(self.tr("Identity provider exports"), self.idp_page)

@@ -156,9 +156,7 @@ class CheckList(QWidget):
 
     # -- rows ---------------------------------------------------------------------
 
-    def set_rows(
-        self, rows: Iterable[Sequence[Any]], checked: Iterable[str] = ()
-    ) -> None:
+    def set_rows(self, rows: Iterable[Sequence[Any]], checked: Iterable[str] = ()) -> None:
         wanted = {name.casefold() for name in checked}
         self._bulk = True
         try:
@@ -170,9 +168,7 @@ class CheckList(QWidget):
                 first.setCheckable(True)
                 first.setEditable(False)
                 first.setCheckState(
-                    Qt.CheckState.Checked
-                    if key.casefold() in wanted
-                    else Qt.CheckState.Unchecked
+                    Qt.CheckState.Checked if key.casefold() in wanted else Qt.CheckState.Unchecked
                 )
                 items = [first]
                 for value in row[1:]:
@@ -180,9 +176,7 @@ class CheckList(QWidget):
                     item.setData(value, Qt.ItemDataRole.DisplayRole)
                     item.setEditable(False)
                     if isinstance(value, int | float):
-                        item.setTextAlignment(
-                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                        )
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     items.append(item)
                 self.model.appendRow(items)
         finally:
@@ -192,10 +186,7 @@ class CheckList(QWidget):
         self.changed.emit()
 
     def keys(self) -> list[str]:
-        return [
-            str(self.model.item(r, 0).data(KeyRole))
-            for r in range(self.model.rowCount())
-        ]
+        return [str(self.model.item(r, 0).data(KeyRole)) for r in range(self.model.rowCount())]
 
     def checked(self) -> list[str]:
         """Checked keys in list order."""
@@ -247,8 +238,7 @@ class CheckList(QWidget):
             if str(index.data(KeyRole)).casefold() == key.casefold():
                 self.view.selectionModel().setCurrentIndex(
                     index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
                 )
                 return
 
@@ -262,9 +252,7 @@ class CheckList(QWidget):
     @Slot(QModelIndex, QModelIndex)
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.currentChanged.emit(
-            str(self.proxy.index(current.row(), 0).data(KeyRole))
-            if current.isValid()
-            else ""
+            str(self.proxy.index(current.row(), 0).data(KeyRole)) if current.isValid() else ""
         )
 
 
@@ -308,9 +296,7 @@ class EntraPage(QWidget):
 
         form = QFormLayout()
         self.template = QComboBox(self)
-        self.template.addItem(
-            self.tr("Current (header row only)"), EntraTemplate.CURRENT.value
-        )
+        self.template.addItem(self.tr("Current (header row only)"), EntraTemplate.CURRENT.value)
         self.template.addItem(
             self.tr("Legacy (version:v1.0 row before the header)"),
             EntraTemplate.LEGACY.value,
@@ -323,9 +309,7 @@ class EntraPage(QWidget):
         self.max_rows.setAccessibleName(self.tr("Rows per file"))
         form.addRow(self.tr("&Rows per file:"), self.max_rows)
         self.rewrites = QPlainTextEdit(self)
-        self.rewrites.setPlaceholderText(
-            self.tr("old.example.com=new.example.com (one per line)")
-        )
+        self.rewrites.setPlaceholderText(self.tr("old.example.com=new.example.com (one per line)"))
         self.rewrites.setAccessibleName(self.tr("UPN domain rewrites"))
         self.rewrites.setTabChangesFocus(True)
         self.rewrites.setMaximumHeight(70)
@@ -350,35 +334,24 @@ class EntraPage(QWidget):
     def load(self, workspace: Workspace) -> None:
         settings = workspace.entra_settings()
         self.provisioning.setChecked(settings.provisioning_enabled)
-        self.groups.set_rows(
-            ((g.name, g.members) for g in workspace.groups()), settings.synced_groups
-        )
-        self.template.setCurrentIndex(
-            max(0, self.template.findData(settings.template.value))
-        )
+        self.groups.set_rows(((g.name, g.members) for g in workspace.groups()), settings.synced_groups)
+        self.template.setCurrentIndex(max(0, self.template.findData(settings.template.value)))
         self.max_rows.setValue(settings.max_rows)
-        self.rewrites.setPlainText(
-            "\n".join(f"{a}={b}" for a, b in settings.upn_domain_rewrites)
-        )
+        self.rewrites.setPlainText("\n".join(f"{a}={b}" for a, b in settings.upn_domain_rewrites))
         self.verified.setPlainText("\n".join(settings.verified_domains))
         self._update_status()
 
     def settings(self) -> EntraSettings:
         """The form as settings; raises UserError for a malformed rewrite line."""
         rewrites: list[tuple[str, str]] = []
-        for number, line in enumerate(
-            self.rewrites.toPlainText().splitlines(), start=1
-        ):
+        for number, line in enumerate(self.rewrites.toPlainText().splitlines(), start=1):
             line = line.strip()
             if not line:
                 continue
             old, sep, new = line.partition("=")
             if not sep or not old.strip() or not new.strip():
                 raise UserError(
-                    self.tr(
-                        "UPN domain rewrites, line %d: write old.domain=new.domain."
-                    )
-                    % number
+                    self.tr("UPN domain rewrites, line %d: write old.domain=new.domain.") % number
                 )
             rewrites.append((old.strip(), new.strip()))
         return EntraSettings(
@@ -393,9 +366,7 @@ class EntraPage(QWidget):
     @Slot()
     def _update_status(self) -> None:
         count = len(self.groups.checked())
-        self.groups_count.setText(
-            self.tr("%n group(s) marked as synced from Entra ID", "", count)
-        )
+        self.groups_count.setText(self.tr("%n group(s) marked as synced from Entra ID", "", count))
         if not self.provisioning.isChecked():
             text = self.tr(
                 "Provisioning is off: the Microsoft Entra ID action stays unavailable in cleanups."
@@ -440,8 +411,7 @@ class IdentityProvidersDialog(QDialog):
         self.splitter.setChildrenCollapsible(False)
 
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save
-            | QDialogButtonBox.StandardButton.Cancel,
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
             self,
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)

@@ -68,13 +68,7 @@ def _text(frame: pd.DataFrame, name: str) -> pd.Series:
 def search_haystack(frame: pd.DataFrame) -> pd.Series:
     """One lower-case string per row (UPN, email, display name) to search in."""
     sep = "\x00"
-    return (
-        _text(frame, "upn")
-        + sep
-        + _text(frame, "email")
-        + sep
-        + _text(frame, "display_name")
-    )
+    return _text(frame, "upn") + sep + _text(frame, "email") + sep + _text(frame, "display_name")
 
 
 def sort_order(frame: pd.DataFrame, column: int, order: Qt.SortOrder) -> np.ndarray:
@@ -150,9 +144,7 @@ class PreviewModel(QAbstractTableModel):
         self.beginResetModel()
         self._frame = frame
         self._arrays = {
-            name: frame[name].to_numpy()
-            if name in frame.columns
-            else np.full(n, None, object)
+            name: frame[name].to_numpy() if name in frame.columns else np.full(n, None, object)
             for name in _FIELDS
         }
         if "skip_reason" in frame.columns:
@@ -179,9 +171,7 @@ class PreviewModel(QAbstractTableModel):
         self._search = text
         self._recompute(sort=self._sort)
 
-    def sort(
-        self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder
-    ) -> None:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the whole frame (not just the fetched rows) with one vectorised argsort."""
         if not 0 <= column < COLUMN_COUNT or self._sort == (column, order):
             return
@@ -367,9 +357,7 @@ class PreviewModel(QAbstractTableModel):
     def _icon(self) -> Any:
         if self._warning_icon is None:
             style = QApplication.style()
-            self._warning_icon = style.standardIcon(
-                QStyle.StandardPixmap.SP_MessageBoxWarning
-            )
+            self._warning_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         return self._warning_icon
 
     def _display(self, pos: int, column: int, skipped: bool) -> str:
@@ -384,9 +372,7 @@ class PreviewModel(QAbstractTableModel):
             return "" if _is_missing(name) else str(name)
         if column == COL_LAST_SEEN:
             seen = self._arrays["last_seen"][pos]
-            return (
-                self.tr("Never") if _is_missing(seen) or seen == "" else str(seen)[:10]
-            )
+            return self.tr("Never") if _is_missing(seen) or seen == "" else str(seen)[:10]
         if column == COL_DAYS:
             days = self._arrays["days_inactive"][pos]
             return "" if _is_missing(days) else f"{int(days):,}"

@@ -7,12 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-
 from app.core.importers import import_file
 from app.core.models import Action, EntraSettings
 from app.ui import cleanup_dialog
 from app.ui.cleanup_dialog import CleanupDialog
+from PySide6.QtCore import QDate, Qt
 
 USERS_CSV = """\
 email,display_name,status,last_active,created,groups
@@ -47,16 +46,11 @@ def _dialog(qtbot: Any, ws: Any) -> CleanupDialog:
 
 def _count_is(qtbot: Any, dialog: CleanupDialog, expected: int) -> None:
     qtbot.waitUntil(
-        lambda: (
-            dialog.last_count == expected
-            and dialog.count_label.text() == f"Affected users: {expected}"
-        )
+        lambda: dialog.last_count == expected and dialog.count_label.text() == f"Affected users: {expected}"
     )
 
 
-def test_licensing_groups_first_and_entra_disabled_with_reason(
-    qtbot: Any, users_workspace: Any
-) -> None:
+def test_licensing_groups_first_and_entra_disabled_with_reason(qtbot: Any, users_workspace: Any) -> None:
     dialog = _dialog(qtbot, users_workspace)
     assert dialog.windowTitle() == "New cleanup"
     assert dialog.targets.keys() == [
@@ -87,9 +81,7 @@ def test_identity_providers_link_enables_entra(
     assert dialog.entra_reason.isHidden()
 
 
-def test_live_count_debounced_and_follows_the_form(
-    qtbot: Any, users_workspace: Any
-) -> None:
+def test_live_count_debounced_and_follows_the_form(qtbot: Any, users_workspace: Any) -> None:
     dialog = _dialog(qtbot, users_workspace)
     assert dialog.count_label.text() == "Affected users: —" or dialog.last_count is None
     dialog.targets.set_checked(["jira-software-users"])
@@ -115,9 +107,7 @@ def test_stale_count_is_ignored(qtbot: Any, users_workspace: Any) -> None:
     assert dialog.last_count == 2 and "99" not in dialog.count_label.text()
 
 
-def test_validation_is_inline(
-    qtbot: Any, users_workspace: Any, fake_dialogs: Any
-) -> None:
+def test_validation_is_inline(qtbot: Any, users_workspace: Any, fake_dialogs: Any) -> None:
     dialog = _dialog(qtbot, users_workspace)
     dialog.run_button.click()
     assert "display name" in dialog.error_label.text()
@@ -151,9 +141,7 @@ def test_dry_run_shows_rows_without_recording(qtbot: Any, users_workspace: Any) 
 
 def test_run_now_records_and_emits(qtbot: Any, users_workspace: Any) -> None:
     users_workspace.save_entra_settings(
-        EntraSettings(
-            provisioning_enabled=True, synced_groups=("entra-jira", "entra-conf")
-        )
+        EntraSettings(provisioning_enabled=True, synced_groups=("entra-jira", "entra-conf"))
     )
     dialog = _dialog(qtbot, users_workspace)
     assert dialog.entra_radio.isEnabled()
@@ -183,16 +171,12 @@ def test_core_refusal_is_shown_inline(qtbot: Any, users_workspace: Any) -> None:
     # Entra configuration removed behind the dialog's back: the core refuses the run.
     users_workspace.save_entra_settings(EntraSettings())
     dialog.run_button.click()
-    qtbot.waitUntil(
-        lambda: "Microsoft Entra ID action needs" in dialog.error_label.text()
-    )
+    qtbot.waitUntil(lambda: "Microsoft Entra ID action needs" in dialog.error_label.text())
     qtbot.waitUntil(lambda: not dialog.is_busy())
     assert users_workspace.runs() == []
 
 
-def test_dry_run_model_passes_qtmodeltester(
-    qtbot: Any, users_workspace: Any, qtmodeltester: Any
-) -> None:
+def test_dry_run_model_passes_qtmodeltester(qtbot: Any, users_workspace: Any, qtmodeltester: Any) -> None:
     dialog = _dialog(qtbot, users_workspace)
     dialog.name.setText("Q4 review")
     dialog.targets.set_checked(["jira-software-users", "confluence-users"])

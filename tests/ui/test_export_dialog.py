@@ -10,9 +10,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QGuiApplication
-
 from app.core.engine import run_cleanup
 from app.core.importers import import_file
 from app.core.models import Action, Criteria, EntraSettings
@@ -27,6 +24,8 @@ from app.ui.preview_model import (
     PreviewModel,
     SkippedRole,
 )
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
 
 USERS_CSV = """\
 email,display_name,status,last_active,created,groups
@@ -54,9 +53,7 @@ def users_workspace(workspace: Any, tmp_path: Path) -> Any:
 
 
 def _run(ws: Any, action: Action, targets: tuple[str, ...]) -> int:
-    criteria = Criteria(
-        target_groups=targets, inactive_days=90, as_of=dt.date(2026, 11, 1)
-    )
+    criteria = Criteria(target_groups=targets, inactive_days=90, as_of=dt.date(2026, 11, 1))
     outcome = run_cleanup(ws, "Q4", criteria, action)
     assert outcome.run_id is not None
     return outcome.run_id
@@ -74,9 +71,7 @@ def _open(qtbot: Any, ws: Any, run_id: int) -> ExportDialog:
 # -- the dialog -----------------------------------------------------------------------
 
 
-def test_review_run_explains_why_no_idp_exports(
-    qtbot: Any, users_workspace: Any
-) -> None:
+def test_review_run_explains_why_no_idp_exports(qtbot: Any, users_workspace: Any) -> None:
     run_id = _run(users_workspace, Action.REVIEW, ("entra-jira",))
     dialog = _open(qtbot, users_workspace, run_id)
     assert dialog.windowTitle() == "Export data"
@@ -85,9 +80,7 @@ def test_review_run_explains_why_no_idp_exports(
     assert '"Add to list for review"' in dialog.idp_unavailable.text()
 
 
-def test_entra_run_without_synced_rows_explains(
-    qtbot: Any, users_workspace: Any
-) -> None:
+def test_entra_run_without_synced_rows_explains(qtbot: Any, users_workspace: Any) -> None:
     run_id = _run(users_workspace, Action.ENTRA, ("jira-software-users",))
     dialog = _open(qtbot, users_workspace, run_id)
     assert "Identity provider exports" not in dialog.option_labels()
@@ -102,10 +95,7 @@ def test_groups_preview_and_skipped_rows(qtbot: Any, users_workspace: Any) -> No
     assert page is not None
     assert dialog.pages.currentWidget() is page
     rows = [
-        tuple(
-            page.groups.model.item(r, c).data(Qt.ItemDataRole.DisplayRole)
-            for c in range(3)
-        )
+        tuple(page.groups.model.item(r, c).data(Qt.ItemDataRole.DisplayRole) for c in range(3))
         for r in range(page.groups.model.rowCount())
     ]
     assert rows == [("entra-conf", 1, 1), ("entra-jira", 2, 0)]
@@ -116,13 +106,9 @@ def test_groups_preview_and_skipped_rows(qtbot: Any, users_workspace: Any) -> No
     dave = by_upn["dave@fabrikam.com"]
     assert model.index(dave, COL_STATUS).data().startswith("Skipped: ")
     assert model.index(dave, COL_STATUS).data(SkippedRole) is True
-    assert (
-        model.index(dave, COL_STATUS).data(Qt.ItemDataRole.DecorationRole) is not None
-    )
+    assert model.index(dave, COL_STATUS).data(Qt.ItemDataRole.DecorationRole) is not None
     assert model.index(dave, COL_LAST_SEEN).data() == "Never"
-    assert (
-        model.index(by_upn["bob@contoso.com"], COL_STATUS).data() == "Will be removed"
-    )
+    assert model.index(by_upn["bob@contoso.com"], COL_STATUS).data() == "Will be removed"
     assert model.index(by_upn["bob@contoso.com"], COL_DAYS).data() == "1,369"
     assert "1 skipped" in page.preview_count.text()
 
@@ -155,9 +141,7 @@ def test_save_selected_writes_reports_and_asks_before_overwrite(
     page.save_button.click()
     qtbot.waitUntil(lambda: not page.result.isHidden())
     assert sorted(p.name for p in out.iterdir()) == ["entra-conf.csv", "entra-jira.csv"]
-    assert (
-        out / "entra-jira.csv"
-    ).read_bytes() == HEADER + b"\r\nalice@contoso.com\r\nbob@contoso.com"
+    assert (out / "entra-jira.csv").read_bytes() == HEADER + b"\r\nalice@contoso.com\r\nbob@contoso.com"
     assert "entra-jira.csv (2 rows)" in page.result_label.text()
     assert "1 user(s) skipped" in page.result_label.text()
     assert fake_dialogs.of("confirm") == []
@@ -188,9 +172,7 @@ def test_save_selected_writes_reports_and_asks_before_overwrite(
     assert QSettings().value("folders/" + export_dialog.FOLDER_KEY) == str(out)
 
 
-def test_export_failure_is_shown(
-    qtbot: Any, users_workspace: Any, fake_dialogs: Any, tmp_path: Path
-) -> None:
+def test_export_failure_is_shown(qtbot: Any, users_workspace: Any, fake_dialogs: Any, tmp_path: Path) -> None:
     run_id = _run(users_workspace, Action.ENTRA, ("entra-jira",))
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
@@ -286,9 +268,7 @@ def test_preview_model_sorts_whole_frame(qtbot: Any) -> None:
     assert model.index(0, COL_UPN).data() == "user001999@contoso.com"
 
 
-def test_preview_model_large_frames_work_in_a_worker(
-    qtbot: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_preview_model_large_frames_work_in_a_worker(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(preview_model, "ASYNC_THRESHOLD", 100)
     model = PreviewModel()
     model.set_frame(_frame(3000))

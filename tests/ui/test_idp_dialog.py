@@ -6,11 +6,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-
 from app.core.importers import import_file
 from app.core.models import EntraTemplate
 from app.ui.idp_dialog import IdentityProvidersDialog
+from PySide6.QtCore import Qt
 
 USERS_CSV = """\
 email,display_name,status,last_active,created,groups
@@ -35,9 +34,7 @@ def _dialog(qtbot: Any, ws: Any) -> IdentityProvidersDialog:
     return dialog
 
 
-def test_lists_groups_with_member_counts_and_filters(
-    qtbot: Any, users_workspace: Any
-) -> None:
+def test_lists_groups_with_member_counts_and_filters(qtbot: Any, users_workspace: Any) -> None:
     dialog = _dialog(qtbot, users_workspace)
     groups = dialog.entra.groups
     assert dialog.windowTitle() == "Identity providers"
@@ -48,9 +45,7 @@ def test_lists_groups_with_member_counts_and_filters(
         "jira-software-users",
     ]
     counts = {
-        groups.model.item(r, 0).text(): groups.model.item(r, 1).data(
-            Qt.ItemDataRole.DisplayRole
-        )
+        groups.model.item(r, 0).text(): groups.model.item(r, 1).data(Qt.ItemDataRole.DisplayRole)
         for r in range(groups.model.rowCount())
     }
     assert counts == {
