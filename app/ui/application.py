@@ -79,9 +79,7 @@ def show_crash(exc: BaseException) -> None:
         _showing_crash = False
 
 
-def excepthook(
-    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
-) -> None:
+def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     if issubclass(exc_type, KeyboardInterrupt):
         sys.__excepthook__(exc_type, exc, tb)
         return
@@ -148,11 +146,7 @@ def uninstall_exception_hooks() -> None:
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
-    qapp = (
-        existing
-        if isinstance(existing, QApplication)
-        else QApplication(argv or sys.argv[:1])
-    )
+    qapp = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     qapp.setOrganizationName(app.ORG_NAME)
     qapp.setApplicationName(app.APP_NAME)
     qapp.setApplicationDisplayName(app.APP_NAME)
@@ -180,9 +174,7 @@ def open_workspace(folder: Path, parent: QWidget | None = None) -> Workspace | N
                 QApplication.translate("application", "Workspace cannot be opened"),
                 str(exc),
                 [
-                    QApplication.translate(
-                        "application", "Keep it aside and start fresh"
-                    ),
+                    QApplication.translate("application", "Keep it aside and start fresh"),
                     QApplication.translate("application", "Quit"),
                 ],
             )
@@ -193,9 +185,9 @@ def open_workspace(folder: Path, parent: QWidget | None = None) -> Workspace | N
             dialogs.info(
                 parent,
                 app.APP_NAME,
-                QApplication.translate(
-                    "application", "The damaged file was kept as {path}."
-                ).format(path=kept),
+                QApplication.translate("application", "The damaged file was kept as {path}.").format(
+                    path=kept
+                ),
             )
         except UserError as exc:
             dialogs.error(parent, app.APP_NAME, str(exc))
@@ -244,9 +236,7 @@ def run_gui(folder: Path) -> int:
             (time.perf_counter() - app.STARTED_AT) * 1000,
         )
         code = qapp.exec()
-        if (
-            window.isVisible()
-        ):  # quit() without a close (bench): still shut down cleanly
+        if window.isVisible():  # quit() without a close (bench): still shut down cleanly
             window.close()
         return int(code)
     except Exception as exc:

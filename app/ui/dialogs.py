@@ -66,9 +66,7 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
     _box(parent, QMessageBox.Icon.Warning, title, text).exec()
 
 
-def error(
-    parent: QWidget | None, title: str, text: str, details: str | None = None
-) -> None:
+def error(parent: QWidget | None, title: str, text: str, details: str | None = None) -> None:
     log.info("Error shown: %s: %s", title, text)
     _box(parent, QMessageBox.Icon.Critical, title, text, details).exec()
 
@@ -115,9 +113,7 @@ def choose(
         parent,
     )
     box.setAccessibleName(title)
-    buttons = [
-        box.addButton(label, QMessageBox.ButtonRole.AcceptRole) for label in choices
-    ]
+    buttons = [box.addButton(label, QMessageBox.ButtonRole.AcceptRole) for label in choices]
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setEscapeButton(cancel)
     box.exec()
@@ -162,9 +158,7 @@ def choose_open_file(
     settings_key: str,
     name_filter: str = "",
 ) -> Path | None:
-    chosen, _ = QFileDialog.getOpenFileName(
-        parent, title, _start_dir(settings_key), name_filter
-    )
+    chosen, _ = QFileDialog.getOpenFileName(parent, title, _start_dir(settings_key), name_filter)
     if not chosen:
         return None
     path = Path(chosen)
@@ -179,11 +173,7 @@ def choose_save_file(
     default_name: str = "",
     name_filter: str = "",
 ) -> Path | None:
-    start = (
-        Path(_start_dir(settings_key)) / default_name
-        if default_name
-        else Path(_start_dir(settings_key))
-    )
+    start = Path(_start_dir(settings_key)) / default_name if default_name else Path(_start_dir(settings_key))
     chosen, _ = QFileDialog.getSaveFileName(parent, title, str(start), name_filter)
     if not chosen:
         return None
@@ -232,9 +222,7 @@ def crash_details(exc: BaseException) -> str:
 class CrashDialog(QDialog):
     """An unexpected error: a short apology, the details to copy, and where the log is."""
 
-    def __init__(
-        self, details: str, parent: QWidget | None = None, log_file: Path | None = None
-    ) -> None:
+    def __init__(self, details: str, parent: QWidget | None = None, log_file: Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("crashDialog")
         self.setWindowTitle(self.tr("Unexpected error"))
@@ -261,9 +249,7 @@ class CrashDialog(QDialog):
         layout.addWidget(self.text, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.copy_button = QPushButton(self.tr("Copy details"), self)
-        self.copy_button.setAccessibleName(
-            self.tr("Copy error details to the clipboard")
-        )
+        self.copy_button.setAccessibleName(self.tr("Copy error details to the clipboard"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(lambda: copy_text(self.details))
         buttons.rejected.connect(self.reject)
@@ -277,7 +263,7 @@ def _log_file() -> Path | None:
         return None
     try:
         return log_file()
-    except Exception:  # noqa: BLE001 - the crash dialog must not crash
+    except Exception:
         return None
 
 

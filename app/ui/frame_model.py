@@ -129,10 +129,7 @@ class DataFrameModel(QAbstractTableModel):
 
     def row_values(self, row: int) -> dict[str, Any]:
         record = self._view.iloc[row]
-        return {
-            key: (None if is_missing(record.get(key)) else record.get(key))
-            for key in self._keys
-        }
+        return {key: (None if is_missing(record.get(key)) else record.get(key)) for key in self._keys}
 
     # -- filter and sort (pandas, vectorised) ------------------------------------------
 
@@ -150,9 +147,7 @@ class DataFrameModel(QAbstractTableModel):
     def filter_text(self) -> str:
         return self._filter
 
-    def sort(
-        self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder
-    ) -> None:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._keys):
             return
         self.beginResetModel()
@@ -167,11 +162,8 @@ class DataFrameModel(QAbstractTableModel):
             needle = self._filter.casefold()
             mask = pd.Series(False, index=frame.index)
             for key in present:
-                column = frame[key]
-                text = column.astype("string").str.casefold()
-                mask |= (
-                    text.str.contains(needle, regex=False).fillna(False).astype(bool)
-                )
+                text = frame[key].astype("string").str.casefold()
+                mask |= text.str.contains(needle, regex=False).fillna(False).astype(bool)
             frame = frame[mask]
         if self._sort is not None and len(frame):
             column, order = self._sort
@@ -188,10 +180,8 @@ class DataFrameModel(QAbstractTableModel):
                 ).index
                 frame = frame.loc[order_index]
         self._view = frame
-        self._positions = [
-            frame.columns.get_loc(key) if key in frame.columns else -1
-            for key in self._keys
-        ]
+        columns = list(frame.columns)
+        self._positions = [columns.index(key) if key in columns else -1 for key in self._keys]
         self._loaded = min(len(frame), self._chunk)
 
     def _end_reset(self) -> None:
@@ -234,11 +224,7 @@ class DataFrameModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def headerData(
         self,
@@ -276,10 +262,7 @@ class DataFrameModel(QAbstractTableModel):
             return None if is_missing(value) else value
         if role == RowKeyRole:
             return self._view.index[row]
-        if (
-            role == Qt.ItemDataRole.TextAlignmentRole
-            and self._keys[column] in self._right_aligned
-        ):
+        if role == Qt.ItemDataRole.TextAlignmentRole and self._keys[column] in self._right_aligned:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         hook = self._hooks.get(int(role))
         if hook is not None:

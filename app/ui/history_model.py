@@ -63,7 +63,7 @@ def tr(text: str) -> str:
 
 
 def action_label(action: Action) -> str:
-    return tr(ACTION_LABELS.get(action, str(action)))
+    return tr(str(ACTION_LABELS.get(action, str(action))))
 
 
 def idp_groups_text(run: RunSummary) -> str:
@@ -72,9 +72,7 @@ def idp_groups_text(run: RunSummary) -> str:
     names = sorted(run.idp_groups, key=str.casefold)
     if len(names) <= 2:
         return ", ".join(f"{name} ({run.idp_groups[name]})" for name in names)
-    return tr("{count} groups ({rows} rows)").format(
-        count=len(names), rows=sum(run.idp_groups.values())
-    )
+    return tr("{count} groups ({rows} rows)").format(count=len(names), rows=sum(run.idp_groups.values()))
 
 
 def idp_groups_tooltip(run: RunSummary) -> str:
@@ -82,9 +80,7 @@ def idp_groups_tooltip(run: RunSummary) -> str:
         return tr("No Microsoft Entra ID rows in this run")
     lines = [
         tr("{group}: {rows} users to remove in Entra ID").format(group=name, rows=rows)
-        for name, rows in sorted(
-            run.idp_groups.items(), key=lambda kv: kv[0].casefold()
-        )
+        for name, rows in sorted(run.idp_groups.items(), key=lambda kv: kv[0].casefold())
     ]
     return "\n".join(lines)
 
@@ -120,9 +116,7 @@ class HistoryModel(QAbstractTableModel):
         if row is None:
             return
         self._runs[row] = run
-        self.dataChanged.emit(
-            self.index(row, 0), self.index(row, self.columnCount() - 1)
-        )
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     # -- QAbstractTableModel -----------------------------------------------------------
 
@@ -140,7 +134,7 @@ class HistoryModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return tr(HEADERS[section])
+                return tr(str(HEADERS[section]))
             if role == Qt.ItemDataRole.TextAlignmentRole and section in _NUMERIC:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -148,11 +142,7 @@ class HistoryModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._runs):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QVBoxLayout,
     QWidget,
 )
@@ -40,10 +41,8 @@ NONE_CHOICE = ""
 
 #: Header patterns used to preselect the mapping (the admin can change every choice).
 GUESSES: dict[str, re.Pattern[str]] = {
-    "email": re.compile(r"e-?mail|mail address|upn|user principal", re.IGNORECASE),
-    "display_name": re.compile(
-        r"^(display ?name|full ?name|name|user ?name)$", re.IGNORECASE
-    ),
+    "email": re.compile(r"mail|upn|user principal", re.IGNORECASE),
+    "display_name": re.compile(r"^(display ?name|full ?name|name|user ?name)$", re.IGNORECASE),
     "status": re.compile(r"status|state|active$|enabled", re.IGNORECASE),
     "last_seen": re.compile(r"last|seen|login|logon|activity", re.IGNORECASE),
     "added": re.compile(r"added|created|joined|since", re.IGNORECASE),
@@ -63,9 +62,7 @@ def guess(headers: Sequence[str], field: str, taken: set[str]) -> str:
 class ColumnMappingDialog(QDialog):
     """Say which column holds what, for a CSV whose layout is not recognised."""
 
-    def __init__(
-        self, path: Path, headers: Sequence[str], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, path: Path, headers: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path = path
         self.headers = list(headers)
@@ -84,16 +81,10 @@ class ColumnMappingDialog(QDialog):
         intro.setWordWrap(True)
 
         taken: set[str] = set()
-        self.email = self._combo(
-            self.tr("Email address column"), "email", taken, optional=False
-        )
-        self.display_name = self._combo(
-            self.tr("Display name column"), "display_name", taken
-        )
+        self.email = self._combo(self.tr("Email address column"), "email", taken, optional=False)
+        self.display_name = self._combo(self.tr("Display name column"), "display_name", taken)
         self.status = self._combo(self.tr("Status column"), "status", taken)
-        self.added = self._combo(
-            self.tr("Added to the organisation column"), "added", taken
-        )
+        self.added = self._combo(self.tr("Added to the organisation column"), "added", taken)
         self.groups = self._combo(self.tr("Groups column"), "groups", taken)
         self.account_id = self._combo(self.tr("Account ID column"), "account_id", taken)
         self.separator = QLineEdit(self)
@@ -109,9 +100,7 @@ class ColumnMappingDialog(QDialog):
             item = QListWidgetItem(header, self.last_seen)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             checked = header not in taken and bool(GUESSES["last_seen"].search(header))
-            item.setCheckState(
-                Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-            )
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
         form = QFormLayout()
         form.addRow(self.tr("&Email address:"), self.email)
@@ -139,14 +128,10 @@ class ColumnMappingDialog(QDialog):
         self._validate()
         self.email.setFocus()
 
-    def _combo(
-        self, accessible: str, field: str, taken: set[str], *, optional: bool = True
-    ) -> QComboBox:
+    def _combo(self, accessible: str, field: str, taken: set[str], *, optional: bool = True) -> QComboBox:
         combo = QComboBox(self)
         combo.setAccessibleName(accessible)
-        combo.addItem(
-            self.tr("(none)") if optional else self.tr("(choose a column)"), NONE_CHOICE
-        )
+        combo.addItem(self.tr("(none)") if optional else self.tr("(choose a column)"), NONE_CHOICE)
         for header in self.headers:
             combo.addItem(header, header)
         chosen = guess(self.headers, field, taken)
@@ -173,18 +158,12 @@ class ColumnMappingDialog(QDialog):
     def set_last_seen(self, columns: Sequence[str]) -> None:
         for row in range(self.last_seen.count()):
             item = self.last_seen.item(row)
-            item.setCheckState(
-                Qt.CheckState.Checked
-                if item.text() in columns
-                else Qt.CheckState.Unchecked
-            )
+            item.setCheckState(Qt.CheckState.Checked if item.text() in columns else Qt.CheckState.Unchecked)
 
     def mapping(self) -> ColumnMapping:
         email = self._value(self.email)
         if email is None:
-            raise UserError(
-                self.tr("Choose the column that holds the email addresses.")
-            )
+            raise UserError(self.tr("Choose the column that holds the email addresses."))
         return ColumnMapping(
             email=email,
             display_name=self._value(self.display_name),
@@ -205,9 +184,7 @@ def summary_text(summary: ImportSummary, path: Path) -> str:
         tr("Users: {n}").format(n=f"{summary.users:,}"),
         tr("Groups: {n}").format(n=f"{summary.groups:,}"),
         tr("Group memberships: {n}").format(n=f"{summary.memberships:,}"),
-        tr("Rows without an email address: {n}").format(
-            n=f"{summary.rows_without_email:,}"
-        ),
+        tr("Rows without an email address: {n}").format(n=f"{summary.rows_without_email:,}"),
     ]
     if summary.warnings:
         lines += ["", tr("Warnings:")] + [f"• {w}" for w in summary.warnings]
@@ -221,7 +198,7 @@ class ImportFlow(QObject):
     cancelled = Signal()
     ended = Signal()
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QMainWindow) -> None:
         super().__init__(parent)
         self._window = parent
         self.worker: Worker | None = None
@@ -238,9 +215,7 @@ class ImportFlow(QObject):
     def busy(self) -> bool:
         return self.worker is not None or self.mapping_dialog is not None
 
-    def start(
-        self, workspace: Workspace, path: Path, mapping: ColumnMapping | None = None
-    ) -> Worker:
+    def start(self, workspace: Workspace, path: Path, mapping: ColumnMapping | None = None) -> Worker:
         path = Path(path)
         log.info("Importing %s%s", path, " with a column mapping" if mapping else "")
 
@@ -263,13 +238,9 @@ class ImportFlow(QObject):
 
     def _finished(self, path: Path, summary: ImportSummary) -> None:
         self.worker = None
-        log.info(
-            "Imported %s: %d users, %d groups", path, summary.users, summary.groups
-        )
+        log.info("Imported %s: %d users, %d groups", path, summary.users, summary.groups)
         self.imported.emit(summary)
-        dialogs.info(
-            self._window, self.tr("Import finished"), summary_text(summary, path)
-        )
+        dialogs.info(self._window, self.tr("Import finished"), summary_text(summary, path))
         self.ended.emit()
 
     def _cancelled(self) -> None:
@@ -289,17 +260,13 @@ class ImportFlow(QObject):
             dialogs.error(
                 self._window,
                 self.tr("Import failed"),
-                self.tr("{problem}\n\nThe workspace was not changed.").format(
-                    problem=exc
-                ),
+                self.tr("{problem}\n\nThe workspace was not changed.").format(problem=exc),
             )
         else:
             dialogs.crash(self._window, exc)
         self.ended.emit()
 
-    def _ask_mapping(
-        self, workspace: Workspace, path: Path, headers: Sequence[str]
-    ) -> None:
+    def _ask_mapping(self, workspace: Workspace, path: Path, headers: Sequence[str]) -> None:
         if not headers:
             try:
                 headers = read_headers(path)

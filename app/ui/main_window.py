@@ -113,15 +113,11 @@ class StartPage(QWidget):
         self.import_button.setMinimumHeight(40)
         self.demo_button = QPushButton(self.tr("Open demo workspace"), self)
         self.demo_button.setObjectName("startDemoButton")
-        self.demo_button.setAccessibleName(
-            self.tr("Open a demo workspace with sample users and cleanups")
-        )
+        self.demo_button.setAccessibleName(self.tr("Open a demo workspace with sample users and cleanups"))
         self.demo_button.setMinimumHeight(40)
         self.import_button.clicked.connect(self.importRequested)
         self.demo_button.clicked.connect(self.demoRequested)
-        hint = QLabel(
-            self.tr("You can also drop a CSV file anywhere on this window."), self
-        )
+        hint = QLabel(self.tr("You can also drop a CSV file anywhere on this window."), self)
         hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         hint.setEnabled(False)
 
@@ -152,9 +148,7 @@ class RunDetails(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = _heading(self.tr("No cleanup selected"), self, level=2)
         self.title.setWordWrap(True)
-        self.body = QLabel(
-            self.tr("Select a cleanup in the History to see its details."), self
-        )
+        self.body = QLabel(self.tr("Select a cleanup in the History to see its details."), self)
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.PlainText)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -162,12 +156,8 @@ class RunDetails(QFrame):
         self.body.setAccessibleName(self.tr("Selected cleanup details"))
         self.users_button = QPushButton(self.tr("Show affected users…"), self)
         self.export_button = QPushButton(self.tr("Export data…"), self)
-        self.users_button.setAccessibleName(
-            self.tr("Show the affected users of the selected cleanup")
-        )
-        self.export_button.setAccessibleName(
-            self.tr("Export data of the selected cleanup")
-        )
+        self.users_button.setAccessibleName(self.tr("Show the affected users of the selected cleanup"))
+        self.export_button.setAccessibleName(self.tr("Export data of the selected cleanup"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.body, 1)
@@ -180,35 +170,25 @@ class RunDetails(QFrame):
         self.export_button.setEnabled(run is not None)
         if run is None:
             self.title.setText(self.tr("No cleanup selected"))
-            self.body.setText(
-                self.tr("Select a cleanup in the History to see its details.")
-            )
+            self.body.setText(self.tr("Select a cleanup in the History to see its details."))
             return
         self.title.setText(run.name)
         c = run.criteria
         lines = [
-            self.tr("Run at: {when}").format(
-                when=run.run_at.strftime("%Y-%m-%d %H:%M")
-            ),
+            self.tr("Run at: {when}").format(when=run.run_at.strftime("%Y-%m-%d %H:%M")),
             self.tr("Action: {action}").format(action=hm.action_label(run.action)),
             self.tr("Affected users: {n}").format(n=run.affected_users),
             self.tr("Status: {status}").format(status=run.status),
             "",
-            self.tr("Target groups: {groups}").format(
-                groups=", ".join(c.target_groups)
-            ),
+            self.tr("Target groups: {groups}").format(groups=", ".join(c.target_groups)),
             self.tr("Inactive for at least {days} days as of {date}").format(
                 days=c.inactive_days, date=c.as_of.isoformat()
             ),
         ]
         if c.member_of:
-            lines.append(
-                self.tr("Part of: {groups}").format(groups=", ".join(c.member_of))
-            )
+            lines.append(self.tr("Part of: {groups}").format(groups=", ".join(c.member_of)))
         if c.domains:
-            lines.append(
-                self.tr("Domains: {domains}").format(domains=", ".join(c.domains))
-            )
+            lines.append(self.tr("Domains: {domains}").format(domains=", ".join(c.domains)))
         if c.exclude_groups or c.exclude_users:
             lines.append(
                 self.tr("Excluded: {n} groups, {m} users").format(
@@ -220,9 +200,7 @@ class RunDetails(QFrame):
         lines.append("")
         if run.idp_groups:
             lines.append(self.tr("Microsoft Entra ID removals:"))
-            for group, rows in sorted(
-                run.idp_groups.items(), key=lambda kv: kv[0].casefold()
-            ):
+            for group, rows in sorted(run.idp_groups.items(), key=lambda kv: kv[0].casefold()):
                 lines.append(f"  • {group}: {rows}")
         else:
             lines.append(self.tr("No Microsoft Entra ID removals in this cleanup."))
@@ -237,9 +215,7 @@ class HistoryPage(QWidget):
         self.setObjectName("historyPage")
         title = _heading(self.tr("Scheduling and cleanup"), self)
         history_label = _heading(self.tr("History"), self, level=2)
-        self.filter = filter_box(
-            self, self.tr("Filter the history…"), self.tr("Filter the cleanup history")
-        )
+        self.filter = filter_box(self, self.tr("Filter the history…"), self.tr("Filter the cleanup history"))
         self.filter.setMaximumWidth(360)
         self.model = hm.HistoryModel(self)
         self.proxy = hm.HistoryProxyModel(self)
@@ -325,9 +301,7 @@ class HistoryPage(QWidget):
 
     def selected_run(self) -> RunSummary | None:
         index = self.table.selectionModel().currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isRowSelected(
-            index.row(), QModelIndex()
-        ):
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
             return None
         return index.data(hm.RunRole)
 
@@ -342,8 +316,7 @@ class HistoryPage(QWidget):
             index = self.proxy.mapFromSource(source)
         self.table.selectionModel().setCurrentIndex(
             index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.table.scrollTo(index)
         return True
@@ -571,9 +544,7 @@ class MainWindow(QMainWindow):
         status = self.statusBar()
         self.workspace_label = QLabel(self)
         self.workspace_label.setObjectName("statusWorkspace")
-        self.workspace_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-        )
+        self.workspace_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.users_label = QLabel(self)
         self.users_label.setObjectName("statusUsers")
         self.import_label = QLabel(self)
@@ -605,12 +576,8 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue(f"{SETTINGS_KEY}/geometry", self.saveGeometry())
         settings.setValue(f"{SETTINGS_KEY}/state", self.saveState())
-        settings.setValue(
-            f"{SETTINGS_KEY}/splitter", self.history_page.splitter.saveState()
-        )
-        settings.setValue(
-            f"{SETTINGS_KEY}/historyHeader", self.history.horizontalHeader().saveState()
-        )
+        settings.setValue(f"{SETTINGS_KEY}/splitter", self.history_page.splitter.saveState())
+        settings.setValue(f"{SETTINGS_KEY}/historyHeader", self.history.horizontalHeader().saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
@@ -625,9 +592,7 @@ class MainWindow(QMainWindow):
 
     def _apply_workspace_title(self) -> None:
         self.setWindowTitle(f"{app.APP_NAME} — {self.workspace.folder}")
-        self.workspace_label.setText(
-            self.tr("Workspace: {folder}").format(folder=self.workspace.folder)
-        )
+        self.workspace_label.setText(self.tr("Workspace: {folder}").format(folder=self.workspace.folder))
         self.workspace_label.setToolTip(str(self.workspace.path))
 
     def set_workspace(self, workspace: Workspace, *, owned: bool = True) -> None:
@@ -708,9 +673,7 @@ class MainWindow(QMainWindow):
             self.import_label.setToolTip("")
         else:
             self.import_label.setText(
-                self.tr("Last import: {when}").format(
-                    when=info.last_import_at.strftime("%Y-%m-%d %H:%M")
-                )
+                self.tr("Last import: {when}").format(when=info.last_import_at.strftime("%Y-%m-%d %H:%M"))
             )
             self.import_label.setToolTip(info.last_import_file or "")
 
@@ -752,9 +715,7 @@ class MainWindow(QMainWindow):
         "users-<run id>"), if any."""
         return self._dialogs.get(kind)
 
-    def _show_dialog(
-        self, kind: str, dialog: QDialog, *, modal: bool = True
-    ) -> QDialog:
+    def _show_dialog(self, kind: str, dialog: QDialog, *, modal: bool = True) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._dialogs[kind] = dialog
         dialog.finished.connect(lambda _result: self._dialog_closed(kind, dialog))
@@ -781,9 +742,9 @@ class MainWindow(QMainWindow):
         dialogs.error(
             self,
             what,
-            self.tr(
-                "This part of {app} is not available in this build ({error})."
-            ).format(app=app.APP_NAME, error=exc),
+            self.tr("This part of {app} is not available in this build ({error}).").format(
+                app=app.APP_NAME, error=exc
+            ),
         )
 
     @Slot()
@@ -822,9 +783,7 @@ class MainWindow(QMainWindow):
     def export_data(self) -> None:
         run = self.selected_run()
         if run is None:
-            self.statusBar().showMessage(
-                self.tr("Select a cleanup in the History first."), 5000
-            )
+            self.statusBar().showMessage(self.tr("Select a cleanup in the History first."), 5000)
             return
         if self._raise_existing("export"):
             return
@@ -845,18 +804,14 @@ class MainWindow(QMainWindow):
         kind = f"users-{run.id}"
         if self._raise_existing(kind):
             return
-        self._show_dialog(
-            kind, AffectedUsersDialog(self.workspace, run, self), modal=False
-        )
+        self._show_dialog(kind, AffectedUsersDialog(self.workspace, run, self), modal=False)
 
     @Slot()
     def open_settings(self) -> None:
         if self._raise_existing("settings"):
             return
         dialog = SettingsDialog(self.workspace, self)
-        dialog.accepted.connect(
-            lambda: self.statusBar().showMessage(self.tr("Settings saved."), 5000)
-        )
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("Settings saved."), 5000))
         self._show_dialog("settings", dialog)
 
     @Slot()
@@ -964,9 +919,7 @@ class MainWindow(QMainWindow):
     def _demo_ready(self, demo: Workspace) -> None:
         self._demo_worker = None
         self.set_workspace(demo)
-        self.statusBar().showMessage(
-            self.tr("Demo workspace ready: try Export data… on a cleanup."), 8000
-        )
+        self.statusBar().showMessage(self.tr("Demo workspace ready: try Export data… on a cleanup."), 8000)
 
     def _demo_failed(self, demo: Workspace, exc: BaseException | None) -> None:
         self._demo_worker = None

@@ -105,9 +105,7 @@ class AffectedUsersDialog(QDialog):
         ("skip_reason", "Skipped because"),
     )
 
-    def __init__(
-        self, workspace: Workspace, run: RunSummary, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, workspace: Workspace, run: RunSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.run = run
         self.setObjectName("affectedUsersDialog")
@@ -136,12 +134,8 @@ class AffectedUsersDialog(QDialog):
         self.model = DataFrameModel(
             columns=[(key, self.tr(label)) for key, label in self.COLUMNS], parent=self
         )
-        self.model.set_formatter(
-            "action", lambda v: self.tr(ROW_ACTION_LABELS.get(v, v or ""))
-        )
-        self.model.set_formatter(
-            "last_seen", lambda v: self.tr("never") if v is None else str(v)
-        )
+        self.model.set_formatter("action", lambda v: self.tr(ROW_ACTION_LABELS.get(v, v or "")))
+        self.model.set_formatter("last_seen", lambda v: self.tr("never") if v is None else str(v))
         self.model.set_right_aligned(["days_inactive"])
         self.table = QTableView(self)
         self.table.setObjectName("affectedUsersTable")
@@ -153,9 +147,7 @@ class AffectedUsersDialog(QDialog):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Interactive
-        )
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate((240, 180, 180, 150, 100, 100, 240)):
             self.table.setColumnWidth(column, width)
         self.filter.textChanged.connect(self._filter_changed)
@@ -175,9 +167,7 @@ class AffectedUsersDialog(QDialog):
         layout.addWidget(buttons)
         restore_state(self, self.SETTINGS_KEY, self.table.horizontalHeader())
 
-        self.worker = Worker(
-            lambda progress: workspace.run_rows(run.id), name=f"run-rows-{run.id}"
-        )
+        self.worker = Worker(lambda progress: workspace.run_rows(run.id), name=f"run-rows-{run.id}")
         self.worker.finished.connect(self._loaded)
         self.worker.failed.connect(self._failed)
         self.progress.attach(self.worker, self.tr("Loading affected users…"))
@@ -204,9 +194,7 @@ class AffectedUsersDialog(QDialog):
         if shown == total:
             self.count_label.setText(self.tr("{n} rows").format(n=total))
         else:
-            self.count_label.setText(
-                self.tr("{shown} of {n} rows").format(shown=shown, n=total)
-            )
+            self.count_label.setText(self.tr("{shown} of {n} rows").format(shown=shown, n=total))
 
     def done(self, result: int) -> None:
         self.worker.cancel()
@@ -241,9 +229,7 @@ class CheckableNames(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.view, 1)
 
-    def set_names(
-        self, names: Iterable[tuple[str, str]], checked: Iterable[str]
-    ) -> None:
+    def set_names(self, names: Iterable[tuple[str, str]], checked: Iterable[str]) -> None:
         """``names`` are (name, label) pairs; ``checked`` compares case-insensitively."""
         wanted = {n.casefold() for n in checked}
         self.model.clear()
@@ -253,9 +239,7 @@ class CheckableNames(QWidget):
             item.setCheckable(True)
             item.setEditable(False)
             item.setCheckState(
-                Qt.CheckState.Checked
-                if name.casefold() in wanted
-                else Qt.CheckState.Unchecked
+                Qt.CheckState.Checked if name.casefold() in wanted else Qt.CheckState.Unchecked
             )
             self.model.appendRow(item)
 
@@ -270,9 +254,7 @@ class CheckableNames(QWidget):
         for row in range(self.model.rowCount()):
             item = self.model.item(row)
             if item.data(Qt.ItemDataRole.UserRole) == name:
-                item.setCheckState(
-                    Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-                )
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
                 return
         raise KeyError(name)
 
@@ -296,9 +278,7 @@ class SettingsDialog(QDialog):
 
         self.tabs = QTabWidget(self)
         protected_page = QWidget(self.tabs)
-        users_label = QLabel(
-            self.tr("Users never affected by any cleanup (one email address per line):")
-        )
+        users_label = QLabel(self.tr("Users never affected by any cleanup (one email address per line):"))
         users_label.setWordWrap(True)
         self.protected_users = QPlainTextEdit(protected_page)
         self.protected_users.setAccessibleName(self.tr("Protected users"))
@@ -307,12 +287,8 @@ class SettingsDialog(QDialog):
         self.protected_users.setTabChangesFocus(True)
         users_label.setBuddy(self.protected_users)
         groups_label = QLabel(self.tr("Members of these groups are never affected:"))
-        self.protected_groups = CheckableNames(
-            self.tr("Protected groups"), protected_page
-        )
-        self.protected_groups.set_names(
-            ((g.name, g.name) for g in groups), protection.groups
-        )
+        self.protected_groups = CheckableNames(self.tr("Protected groups"), protected_page)
+        self.protected_groups.set_names(((g.name, g.name) for g in groups), protection.groups)
         page_layout = QVBoxLayout(protected_page)
         page_layout.addWidget(users_label)
         page_layout.addWidget(self.protected_users, 1)
@@ -333,9 +309,7 @@ class SettingsDialog(QDialog):
             (
                 (
                     g.name,
-                    self.tr("{name} ({members} members)").format(
-                        name=g.name, members=g.members
-                    ),
+                    self.tr("{name} ({members} members)").format(name=g.name, members=g.members),
                 )
                 for g in groups
             ),
@@ -351,8 +325,7 @@ class SettingsDialog(QDialog):
             self.licensing.filter.setPlaceholderText(note)
 
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save
-            | QDialogButtonBox.StandardButton.Cancel,
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
             self,
         )
         self.buttons.accepted.connect(self.save)
@@ -363,27 +336,19 @@ class SettingsDialog(QDialog):
         restore_state(self, self.SETTINGS_KEY)
 
     def protected_user_lines(self) -> list[str]:
-        return [
-            line.strip()
-            for line in self.protected_users.toPlainText().splitlines()
-            if line.strip()
-        ]
+        return [line.strip() for line in self.protected_users.toPlainText().splitlines() if line.strip()]
 
     @Slot()
     def save(self) -> bool:
         users = self.protected_user_lines()
-        invalid = [
-            u
-            for u in users
-            if "@" not in u or " " in u or u.startswith("@") or u.endswith("@")
-        ]
+        invalid = [u for u in users if "@" not in u or " " in u or u.startswith("@") or u.endswith("@")]
         if invalid:
             dialogs.error(
                 self,
                 self.tr("Settings"),
-                self.tr(
-                    "These protected users are not email addresses: {users}"
-                ).format(users=", ".join(invalid)),
+                self.tr("These protected users are not email addresses: {users}").format(
+                    users=", ".join(invalid)
+                ),
             )
             self.tabs.setCurrentIndex(0)
             self.protected_users.setFocus()
@@ -393,9 +358,7 @@ class SettingsDialog(QDialog):
         removed = sorted(self._licensing_before - licensing_now)
         try:
             self.workspace.save_protection(
-                Protection(
-                    users=tuple(users), groups=tuple(self.protected_groups.checked())
-                )
+                Protection(users=tuple(users), groups=tuple(self.protected_groups.checked()))
             )
             if added:
                 self.workspace.set_licensing(added, True)
@@ -440,9 +403,7 @@ class LogDialog(QDialog):
         self.setAccessibleName(self.tr("Log"))
         self.resize(900, 560)
         self.location = QLabel(self)
-        self.location.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-        )
+        self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("logText")
         self.text.setAccessibleName(self.tr("Log messages"))
@@ -456,12 +417,8 @@ class LogDialog(QDialog):
         for button in (self.reload_button, self.copy_button, self.folder_button):
             self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         self.reload_button.clicked.connect(self.reload)
-        self.copy_button.clicked.connect(
-            lambda: dialogs.copy_text(self.text.toPlainText())
-        )
-        self.folder_button.clicked.connect(
-            lambda: dialogs.open_folder(self.path.parent)
-        )
+        self.copy_button.clicked.connect(lambda: dialogs.copy_text(self.text.toPlainText()))
+        self.folder_button.clicked.connect(lambda: dialogs.open_folder(self.path.parent))
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.location)
@@ -482,11 +439,7 @@ class LogDialog(QDialog):
             self.text.setPlainText(self.tr("Nothing has been logged yet."))
             return
         except OSError as exc:
-            self.text.setPlainText(
-                self.tr("The log file cannot be read: {error}").format(
-                    error=exc.strerror
-                )
-            )
+            self.text.setPlainText(self.tr("The log file cannot be read: {error}").format(error=exc.strerror))
             return
         text = data.decode("utf-8", errors="replace")
         if len(data) >= LOG_TAIL_BYTES:
@@ -511,9 +464,7 @@ def notices_text() -> str | None:
 
 
 class AboutDialog(QDialog):
-    def __init__(
-        self, parent: QWidget | None = None, workspace_folder: Path | None = None
-    ) -> None:
+    def __init__(self, parent: QWidget | None = None, workspace_folder: Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("About {app}").format(app=app.APP_NAME))
@@ -525,9 +476,7 @@ class AboutDialog(QDialog):
             icon.setPixmap(window_icon.pixmap(64, 64))
         title = QLabel(f"<h2>{app.APP_NAME}</h2>", self)
         self.version_label = QLabel(self)
-        self.version_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-        )
+        self.version_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lines = [
             self.tr("Version {version}").format(version=app.__version__),
             self.tr("Qt {qt}, PySide6 {pyside}, Python {python}").format(

@@ -20,15 +20,15 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import app
 import pytest
+from app.ui import dialogs, worker
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 
-import app
-from app.ui import dialogs, worker
-
-#: Qt messages that are not problems of ours (asked to move into pyproject's qt_log_ignore).
-QT_LOG_IGNORE = (r"This plugin does not support propagateSizeHints\(\)",)
+#: Qt messages that are not problems of ours (asked to move into pyproject's qt_log_ignore):
+#: the offscreen platform plugin cannot raise windows or propagate size hints.
+QT_LOG_IGNORE = (r"This plugin does not support (propagateSizeHints|raise)\(\)",)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -48,19 +48,15 @@ def _app_identity(qapp: QApplication) -> None:
 
 
 @pytest.fixture(autouse=True)
-def settings_dir(tmp_path: Path) -> Iterator[Path]:
+def settings_dir(tmp_path: Path) -> Path:
     """QSettings for this test live in ``tmp_path/settings``."""
     folder = tmp_path / "settings"
     folder.mkdir()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder)
-    )
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.SystemScope, str(folder / "system")
-    )
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.SystemScope, str(folder / "system"))
     QSettings().clear()
-    yield folder
+    return folder
 
 
 # -- dialogs -----------------------------------------------------------------------------
@@ -157,9 +153,7 @@ def _no_running_workers(qapp: QApplication) -> Iterator[None]:
     left = worker.running_workers()
     assert worker.shutdown(10_000), "background work did not stop"
     QCoreApplication.processEvents()
-    assert not left or all(not w.is_running for w in left), (
-        f"workers still running: {left}"
-    )
+    assert not left or all(not w.is_running for w in left), f"workers still running: {left}"
 
 
 @pytest.fixture(autouse=True)
@@ -171,11 +165,7 @@ def _no_leaked_windows(qapp: QApplication) -> Iterator[None]:
     # before fixtures tear down; flush those deletions before looking.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
-    leaked = [
-        w
-        for w in QApplication.topLevelWidgets()
-        if id(w) not in before and w.isVisible()
-    ]
+    leaked = [w for w in QApplication.topLevelWidgets() if id(w) not in before and w.isVisible()]
     for widget in leaked:
         widget.close()
         widget.deleteLater()
@@ -200,7 +190,6 @@ def workspace(tmp_path: Path) -> Iterator[Any]:
 def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo workspace is built once per session and copied for each test."""
     from app.core.demo import build_demo
-
     from app.core.store import Workspace
 
     folder = tmp_path_factory.mktemp("demo-template")

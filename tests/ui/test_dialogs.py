@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from app.core.errors import UserError
+from app.ui import dialogs
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
-
-from app.core.errors import UserError
-from app.ui import dialogs
 
 # The real functions, captured before the autouse fixture replaces them.
 REAL = {
@@ -53,15 +52,9 @@ def test_confirm_is_true_only_for_the_ok_button(qtbot):
         return act
 
     answer_modal(qtbot, click("Overwrite"))
-    assert (
-        REAL["confirm"](None, "Overwrite?", "3 files exist.", ok_text="Overwrite")
-        is True
-    )
+    assert REAL["confirm"](None, "Overwrite?", "3 files exist.", ok_text="Overwrite") is True
     answer_modal(qtbot, click("Cancel"))
-    assert (
-        REAL["confirm"](None, "Overwrite?", "3 files exist.", ok_text="Overwrite")
-        is False
-    )
+    assert REAL["confirm"](None, "Overwrite?", "3 files exist.", ok_text="Overwrite") is False
 
 
 def test_choose_returns_the_index_or_none(qtbot):
@@ -75,9 +68,7 @@ def test_choose_returns_the_index_or_none(qtbot):
     answer_modal(qtbot, pick("Start fresh"))
     assert REAL["choose"](None, "Workspace", "Damaged.", ["Start fresh", "Quit"]) == 0
     answer_modal(qtbot, pick("Cancel"))
-    assert (
-        REAL["choose"](None, "Workspace", "Damaged.", ["Start fresh", "Quit"]) is None
-    )
+    assert REAL["choose"](None, "Workspace", "Damaged.", ["Start fresh", "Quit"]) is None
 
 
 def test_error_shows_details_and_info_shows_text(qtbot):
@@ -91,9 +82,7 @@ def test_error_shows_details_and_info_shows_text(qtbot):
         box.accept()
 
     answer_modal(qtbot, act)
-    REAL["error"](
-        None, "Import failed", "users.csv, line 3: bad date", details="row: x"
-    )
+    REAL["error"](None, "Import failed", "users.csv, line 3: bad date", details="row: x")
     assert seen == {
         "title": "Import failed",
         "text": "users.csv, line 3: bad date",
@@ -125,9 +114,7 @@ def test_open_and_save_file_remember_the_parent_folder(qtbot, tmp_path, monkeypa
     out = tmp_path / "out"
     out.mkdir()
     save_starts: list[str] = []
-    monkeypatch.setattr(
-        QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(csv), ""))
-    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(csv), "")))
 
     def fake_save(parent, title, start, name_filter):
         save_starts.append(start)
@@ -136,18 +123,13 @@ def test_open_and_save_file_remember_the_parent_folder(qtbot, tmp_path, monkeypa
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_save))
     assert REAL["choose_open_file"](None, "Import", "import", "CSV (*.csv)") == csv
     assert dialogs.last_folder("import") == csv.parent
-    assert (
-        REAL["choose_save_file"](None, "Save", "import", "affected.csv")
-        == out / "affected.csv"
-    )
+    assert REAL["choose_save_file"](None, "Save", "import", "affected.csv") == out / "affected.csv"
     assert save_starts == [str(csv.parent / "affected.csv")]
     assert dialogs.last_folder("import") == out
 
 
 def test_cancelled_file_dialog_returns_none_and_remembers_nothing(qtbot, monkeypatch):
-    monkeypatch.setattr(
-        QFileDialog, "getOpenFileName", staticmethod(lambda *a: ("", ""))
-    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: ("", "")))
     assert REAL["choose_open_file"](None, "Import", "import") is None
     assert QSettings().value("folders/import") is None
 
@@ -167,7 +149,8 @@ def test_crash_dialog_shows_traceback_and_copies_it(qtbot):
     text = dialog.text.toPlainText()
     assert "ValueError: boom in the engine" in text
     assert "test_crash_dialog_shows_traceback_and_copies_it" in text  # the frame
-    assert "User Cleanup" in text and "Qt " in text
+    assert "User Cleanup" in text
+    assert "Qt " in text
     assert dialog.text.isReadOnly()
     QGuiApplication.clipboard().clear()
     qtbot.mouseClick(
@@ -192,9 +175,7 @@ def test_fake_dialogs_answers_in_order(fake_dialogs):
     assert [c.text for c in fake_dialogs.of("confirm")] == ["b", "c"]
 
 
-@pytest.mark.parametrize(
-    "name", ["info", "warn", "error", "confirm", "choose_folder", "crash"]
-)
+@pytest.mark.parametrize("name", ["info", "warn", "error", "confirm", "choose_folder", "crash"])
 def test_every_modal_helper_is_patched(name):
     assert getattr(dialogs, name) is not REAL.get(name, object())
     assert getattr(dialogs, name).__qualname__.endswith("record.<locals>.fake")

@@ -5,11 +5,10 @@ from __future__ import annotations
 import time
 
 import pandas as pd
+from app.ui.frame_model import DataFrameModel, RowKeyRole, ValueRole
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTableView
-
-from app.ui.frame_model import DataFrameModel, RowKeyRole, ValueRole
 
 
 def users(n: int) -> pd.DataFrame:
@@ -17,9 +16,7 @@ def users(n: int) -> pd.DataFrame:
         {
             "email": [f"user{i:06d}@example.com" for i in range(n)],
             "display_name": [f"User {i}" for i in range(n)],
-            "days_inactive": pd.array(
-                [i % 400 if i % 7 else None for i in range(n)], dtype="Int64"
-            ),
+            "days_inactive": pd.array([i % 400 if i % 7 else None for i in range(n)], dtype="Int64"),
             "last_seen": [None if i % 7 == 0 else "2025-01-02" for i in range(n)],
         }
     )
@@ -94,9 +91,9 @@ def test_filter_matches_any_shown_column_ignoring_case(qtbot):
     model = DataFrameModel(users(50), columns=COLUMNS)
     with qtbot.waitSignal(model.modelReset):
         model.set_filter("USER 4")
-    assert [model.data(model.index(r, 1)) for r in range(model.rowCount())] == [
-        "User 4"
-    ] + [f"User {i}" for i in range(40, 50)]
+    assert [model.data(model.index(r, 1)) for r in range(model.rowCount())] == ["User 4"] + [
+        f"User {i}" for i in range(40, 50)
+    ]
     model.set_filter("")
     assert model.total_rows == 50
     assert model.filter_text == ""
@@ -108,9 +105,7 @@ def test_role_hook_and_alignment(qtbot):
     bold.setBold(True)
     model.set_role_hook(
         Qt.ItemDataRole.FontRole,
-        lambda frame, row, col: (
-            bold if pd.isna(frame["days_inactive"].iat[row]) else None
-        ),
+        lambda frame, row, col: bold if pd.isna(frame["days_inactive"].iat[row]) else None,
     )
     model.set_right_aligned(["days_inactive"])
     assert model.data(model.index(0, 0), Qt.ItemDataRole.FontRole) == bold

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
-
 from app.core.models import Action, Criteria, RunSummary
 from app.ui import history_model as hm
+from PySide6.QtCore import Qt
 
 
 def run(
@@ -55,10 +54,7 @@ def test_passes_qtmodeltester(qtmodeltester):
 def test_columns_show_what_the_issue_asks_for(qtbot):
     model = hm.HistoryModel()
     model.set_rows(RUNS)
-    headers = [
-        model.headerData(c, Qt.Orientation.Horizontal)
-        for c in range(model.columnCount())
-    ]
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == [
         "Name",
         "Run at",
@@ -79,9 +75,7 @@ def test_columns_show_what_the_issue_asks_for(qtbot):
     assert model.data(model.index(1, hm.COL_ACTION)) == "Add to list for review"
     assert model.data(model.index(1, hm.COL_IDP_GROUPS)) == "—"
     assert model.data(model.index(2, hm.COL_IDP_GROUPS)) == "3 groups (6 rows)"
-    assert "entra-jira: 900" in model.data(
-        model.index(0, hm.COL_IDP_GROUPS), Qt.ItemDataRole.ToolTipRole
-    )
+    assert "entra-jira: 900" in model.data(model.index(0, hm.COL_IDP_GROUPS), Qt.ItemDataRole.ToolTipRole)
 
 
 def test_object_and_id_roles(qtbot):
@@ -100,9 +94,7 @@ def test_proxy_sorts_numbers_numerically_and_dates_chronologically(qtbot):
     proxy.setSourceModel(model)
 
     def names() -> list[str]:
-        return [
-            proxy.data(proxy.index(r, hm.COL_NAME)) for r in range(proxy.rowCount())
-        ]
+        return [proxy.data(proxy.index(r, hm.COL_NAME)) for r in range(proxy.rowCount())]
 
     proxy.sort(hm.COL_AFFECTED, Qt.SortOrder.AscendingOrder)
     assert names() == [
@@ -128,9 +120,7 @@ def test_proxy_filter_matches_any_column(qtbot):
     proxy.set_filter_text("ENTRA-CONF")
     assert proxy.rowCount() == 1
     proxy.set_filter_text("review")
-    assert [proxy.data(proxy.index(r, 0)) for r in range(proxy.rowCount())] == [
-        "confluence review"
-    ]
+    assert [proxy.data(proxy.index(r, 0)) for r in range(proxy.rowCount())] == ["confluence review"]
     proxy.set_filter_text("  ")
     assert proxy.rowCount() == 3
 

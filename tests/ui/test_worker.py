@@ -5,13 +5,12 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QApplication, QPushButton
-
 from app.core.errors import InputFileError, UserError
 from app.core.progress import Progress
 from app.ui import worker as worker_mod
 from app.ui.worker import ProgressPanel, Worker, WorkerProgressDialog, is_user_error
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QApplication, QPushButton
 
 
 def test_finished_carries_the_result_and_runs_off_the_ui_thread(qtbot):
@@ -27,7 +26,8 @@ def test_finished_carries_the_result_and_runs_off_the_ui_thread(qtbot):
     assert blocker.args == [42]
     assert w.state == "finished"
     assert w.result == 42
-    assert seen_threads and seen_threads[0] is not QApplication.instance().thread()
+    assert seen_threads
+    assert seen_threads[0] is not QApplication.instance().thread()
 
 
 def test_progress_arrives_on_the_ui_thread_in_order(qtbot, monkeypatch):
