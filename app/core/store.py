@@ -160,8 +160,9 @@ class Workspace:
         self.path = paths.workspace_file(folder)
         self._lock = lock
         self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
+        self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
         self._connections_guard = threading.Lock()
+        self._closed = False
 
     # -- opening and closing ------------------------------------------------------------
     @classmethod
@@ -195,9 +196,17 @@ class Workspace:
         return workspace
 
     def close(self) -> None:
+        """Release the lock and close connections.
+
+        A connection that another, still running thread owns is never closed under its feet
+        (SQLite would crash mid-query); it is closed when that thread lets go of it.
+        """
+        self._closed = True
+        me = threading.current_thread()
         with self._connections_guard:
-            for conn in self._connections:
-                conn.close()
+            for owner, conn in self._connections:
+                if owner is me or not owner.is_alive():
+                    conn.close()
             self._connections.clear()
         self._local = threading.local()
         if self._lock is not None:
@@ -235,12 +244,14 @@ class Workspace:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
         with self._connections_guard:
-            self._connections.append(conn)
+            self._connections.append((threading.current_thread(), conn))
         return conn
 
     @property
     def conn(self) -> sqlite3.Connection:
         """This thread's connection."""
+        if self._closed:
+            raise WorkspaceError(f"The workspace {self.folder} is closed.")
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             conn = self._connect()

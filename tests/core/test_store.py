@@ -144,3 +144,27 @@ def test_older_schema_is_backed_up_then_migrated(data_dir: Path) -> None:
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     assert conn.execute("SELECT name FROM groups").fetchall() == [("kept-group",)]
     conn.close()
+
+
+def test_close_leaves_other_threads_connections_to_them(data_dir: Path) -> None:
+    import threading
+
+    ws = Workspace.open(data_dir)
+    ready, release = threading.Event(), threading.Event()
+    seen: list[object] = []
+
+    def reader() -> None:
+        conn = ws.conn
+        ready.set()
+        release.wait(timeout=10)
+        seen.append(conn.execute("SELECT count(*) FROM users").fetchone()[0])
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    assert ready.wait(timeout=10)
+    ws.close()
+    release.set()
+    thread.join(timeout=10)
+    assert seen == [0]
+    with pytest.raises(WorkspaceError, match="is closed"):
+        ws.info()
