@@ -53,7 +53,7 @@ def _is_missing(value: object) -> bool:
     if value is None:
         return True
     try:
-        return bool(pd.isna(value))  # NaN, NaT, pd.NA
+        return bool(pd.isna(value))  # type: ignore[call-overload]  # NaN, NaT, pd.NA
     except (TypeError, ValueError):
         return False
 
@@ -197,7 +197,9 @@ class PreviewModel(QAbstractTableModel):
             hay = haystack
             if search and hay is None:
                 hay = search_haystack(frame)
-            view = filter_positions(hay, new_order, search) if search else new_order
+            view = new_order
+            if search and hay is not None:
+                view = filter_positions(hay, new_order, search)
             return generation, sort, new_order, hay, view
 
         self._cancel_worker()

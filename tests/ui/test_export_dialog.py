@@ -139,7 +139,7 @@ def test_save_selected_writes_reports_and_asks_before_overwrite(
     page.folder_button.click()
     assert page.folder_edit.text() == str(out)
     page.save_button.click()
-    qtbot.waitUntil(lambda: not page.result.isHidden())
+    qtbot.waitUntil(lambda: not page.result.isHidden() and not dialog.is_busy())
     assert sorted(p.name for p in out.iterdir()) == ["entra-conf.csv", "entra-jira.csv"]
     assert (out / "entra-jira.csv").read_bytes() == HEADER + b"\r\nalice@contoso.com\r\nbob@contoso.com"
     assert "entra-jira.csv (2 rows)" in page.result_label.text()
@@ -162,13 +162,14 @@ def test_save_selected_writes_reports_and_asks_before_overwrite(
     fake_dialogs.answers["confirm"] = True
     page.result.hide()
     page.save_button.click()
-    qtbot.waitUntil(lambda: not page.result.isHidden())
+    qtbot.waitUntil(lambda: not page.result.isHidden() and not dialog.is_busy())
     assert (out / "entra-jira.csv").read_bytes().endswith(b"bob@contoso.com")
     dialog.reject()
 
     # The folder is remembered for the next dialog.
     again = _open(qtbot, users_workspace, run_id)
-    assert again.idp_page is not None and again.idp_page.folder_edit.text() == str(out)
+    assert again.idp_page is not None
+    assert again.idp_page.folder_edit.text() == str(out)
     assert QSettings().value("folders/" + export_dialog.FOLDER_KEY) == str(out)
 
 
@@ -206,7 +207,8 @@ def test_affected_users_files(
             "bob@contoso.com",
         ]
     else:
-        assert b"alice@contoso.com" in data and b"bob@contoso.com" in data
+        assert b"alice@contoso.com" in data
+        assert b"bob@contoso.com" in data
     qtbot.waitUntil(lambda: not dialog.is_busy())
 
 

@@ -101,7 +101,8 @@ def test_invalid_input_is_shown_and_nothing_saved(
     dialog.show()
     dialog.save_button.click()
     errors = fake_dialogs.of("error")
-    assert len(errors) == 1 and "not a domain" in errors[0].text
+    assert len(errors) == 1
+    assert "not a domain" in errors[0].text
     assert dialog.isVisible()
     assert not users_workspace.entra_settings().provisioning_enabled
 
