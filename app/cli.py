@@ -47,24 +47,17 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2024-12-31") from None
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
+def _whole_number(minimum: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}")
+        return value
 
-
-def _non_negative(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("cannot be negative")
-    return value
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -101,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     entra.add_argument("--provisioning", choices=("on", "off"))
     entra.add_argument("--synced-group", action="append", metavar="NAME")
     entra.add_argument("--template", choices=[t.value for t in EntraTemplate])
-    entra.add_argument("--max-rows", type=_positive)
+    entra.add_argument("--max-rows", type=_whole_number(1))
     entra.add_argument("--upn-domain", action="append", type=_domain_pair, metavar="OLD=NEW")
     entra.add_argument("--verified-domain", action="append", metavar="DOMAIN")
     entra.add_argument("--json", action="store_true")
@@ -109,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     cleanup = sub.add_parser("cleanup", help="run a cleanup and record it in the history")
     cleanup.add_argument("--name", required=True)
     cleanup.add_argument("--group", action="append", required=True, metavar="G", help="target group")
-    cleanup.add_argument("--inactive-days", type=_non_negative, required=True, metavar="N")
+    cleanup.add_argument("--inactive-days", type=_whole_number(0), required=True, metavar="N")
     cleanup.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="default: today")
     cleanup.add_argument("--member-of", action="append", default=[], metavar="G")
     cleanup.add_argument("--domain", action="append", default=[], metavar="D")
@@ -131,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True, metavar="DIR|FILE")
     export.add_argument("--group", action="append", metavar="G")
     export.add_argument("--template", choices=[t.value for t in EntraTemplate])
-    export.add_argument("--max-rows", type=_positive)
+    export.add_argument("--max-rows", type=_whole_number(1))
     export.add_argument("--overwrite", action="store_true")
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument("--json", action="store_true")

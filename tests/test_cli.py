@@ -147,7 +147,7 @@ def test_idp_settings_options(cli: Cli) -> None:
     [
         (["import", "missing.csv"], "error: missing.csv: cannot read the file"),
         (["history", "--bogus"], "unrecognized arguments"),
-        (["cleanup", "--name", "x", "--group", "g", "--inactive-days", "-3", "--action", "review"], "cannot be negative"),
+        (["cleanup", "--name", "x", "--group", "g", "--inactive-days", "-3", "--action", "review"], "must be at least 0"),
         (["cleanup", "--name", "x", "--group", "g", "--inactive-days", "3", "--as-of", "2024-13-01", "--action", "review"], "not a date"),
         (["export", "7", "--users", "--out", "x.csv"], "no cleanup with id 7"),
     ],
