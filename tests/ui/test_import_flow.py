@@ -9,7 +9,7 @@ import pytest
 from app.ui import import_flow
 from app.ui.import_flow import ColumnMappingDialog
 from app.ui.main_window import PAGE_HISTORY, MainWindow
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
@@ -149,20 +149,12 @@ def _drag_events(path: Path) -> tuple[QDragEnterEvent, QDropEvent, QMimeData]:
     # The events only point at the mime data: the caller must keep it alive.
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    enter = QDragEnterEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    drop = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    try:  # PySide6 >= 6.12 takes a QPointF (the QPoint form is deprecated there)
+        enter = QDragEnterEvent(QPointF(10, 10), *args)
+    except TypeError:  # older PySide6: QPoint only
+        enter = QDragEnterEvent(QPoint(10, 10), *args)
+    drop = QDropEvent(QPointF(10, 10), *args)
     return enter, drop, mime
 
 
