@@ -21,9 +21,11 @@ import io
 import re
 import sys
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from app.core.errors import InputFileError, UnknownLayoutError
@@ -124,6 +126,49 @@ def read_text(path: Path) -> str:
     return text
 
 
+class _Source:
+    """A file's bytes and encoding. The decoded text, which can take four times the file's
+    size in memory, is only made when an error needs a line and column."""
+
+    def __init__(self, path: Path, raw: bytes, encoding: str, text: str | None = None) -> None:
+        self.path = path
+        self.raw = raw
+        self.encoding = encoding
+        self._text = text
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = self.raw.decode(self.encoding)
+        return self._text
+
+    def first_line(self) -> str:
+        end = self.raw.find(b"\n")
+        head = self.raw if end < 0 else self.raw[:end]
+        return head.decode(self.encoding, errors="replace")
+
+
+def read_source(path: Path) -> _Source:
+    """Like :func:`read_text` (same checks, same errors) without decoding UTF-8 files whole."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputFileError(path, f"cannot read the file ({exc.strerror or exc})") from exc
+    utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
+        len(raw) >= 4 and ((raw[1] == 0 and raw[3] == 0) != (raw[0] == 0 and raw[2] == 0))
+    )
+    encoding = "utf-8-sig" if raw.startswith(codecs.BOM_UTF8) else "utf-8"
+    if utf16 or b"\x00" in raw or len(raw.strip()) < 16:  # blank or nearly: read_text judges
+        return _decoded_source(path)
+    return _Source(path, raw, encoding)  # UTF-8 is checked while parsing
+
+
+def _decoded_source(path: Path) -> _Source:
+    """The rare cases (UTF-16, Windows-1252) and every encoding error with its position."""
+    text = read_text(path)
+    return _Source(path, text.encode("utf-8"), "utf-8", text)
+
+
 def _delimiter(text: str) -> str:
     header = text.lstrip("\ufeff").split("\n", 1)[0]
     counts = {d: header.count(d) for d in ("\t", ";", ",")}
@@ -177,6 +222,45 @@ def parse_table(path: Path, text: str) -> pd.DataFrame:
         raise _locate_csv_error(path, text, delimiter, str(exc)) from None
     frame.columns = [str(c).strip().lstrip("\ufeff") for c in frame.columns]
     return frame
+
+
+def _parse_source(source: _Source) -> pd.DataFrame:
+    """:func:`parse_table` on the file's bytes; cells are ``str`` objects (object dtype)."""
+    path = source.path
+    delimiter = _delimiter(source.first_line())
+    try:
+        frame = pd.read_csv(
+            io.BytesIO(source.raw),
+            encoding=source.encoding,
+            sep=delimiter,
+            dtype=object,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=True,
+            engine="c",
+        )
+    except UnicodeDecodeError:
+        if source._text is not None:
+            raise InputFileError(path, "the file cannot be decoded as text") from None
+        return _parse_source(_decoded_source(path))  # not UTF-8: Windows-1252, or an error
+    except pd.errors.EmptyDataError:
+        raise InputFileError(path, "the file is empty") from None
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise _locate_csv_error(path, source.text, delimiter, str(exc)) from None
+    frame.columns = [str(c).strip().lstrip("\ufeff") for c in frame.columns]
+    return frame
+
+
+def _strip(values: pd.Series) -> pd.Series:
+    """``str.strip`` of every cell, as plain ``str`` objects (faster than ``.str.strip()``)."""
+    stripped = [v.strip() if type(v) is str else _cell(v) for v in values.to_numpy(dtype=object)]
+    return pd.Series(stripped, index=values.index, dtype=object)
+
+
+def _cell(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
 
 
 def read_headers(path: Path | str) -> list[str]:
@@ -271,14 +355,14 @@ def _record_lines(text: str, rows: int) -> list[int]:
 class _Table:
     """The parsed frame plus what is needed to point at a cell in the file."""
 
-    def __init__(self, path: Path, text: str, frame: pd.DataFrame) -> None:
+    def __init__(self, path: Path, source: _Source, frame: pd.DataFrame) -> None:
         self.path = path
-        self.text = text
+        self.source = source
         self.frame = frame
         self.columns = list(frame.columns)
 
     def error(self, row: int, column: str, message: str) -> InputFileError:
-        line = _record_lines(self.text, len(self.frame))[row]
+        line = _record_lines(self.source.text, len(self.frame))[row]
         return InputFileError(
             self.path, message, line=line, column=self.columns.index(column) + 1
         )
@@ -288,11 +372,22 @@ class _Table:
             return pd.Series([""] * len(self.frame), index=self.frame.index, dtype=object)
         if name not in self.frame.columns:
             raise InputFileError(self.path, f"there is no column '{name}'", line=1)
-        return self.frame[name].astype(str).str.strip()
+        return _strip(self.raw(name))
+
+    def raw(self, name: str) -> pd.Series:
+        """A column as read (cells not stripped)."""
+        if name not in self.frame.columns:
+            raise InputFileError(self.path, f"there is no column '{name}'", line=1)
+        return self.frame[name]
 
     def days(self, name: str) -> pd.Series:
-        """Day numbers (float, NaN = never) from ``3 Jan 2024``-style or ISO dates."""
-        values = self.column(name)
+        """Day numbers (float, NaN = never) from ``3 Jan 2024``-style or ISO dates.
+
+        An export has a few thousand distinct dates in 100,000s of rows: each distinct
+        value is parsed once."""
+        column = self.raw(name)
+        codes, uniques = pd.factorize(column)
+        values = _strip(pd.Series(np.asarray(uniques, dtype=object), dtype=object))
         never = values.str.casefold().isin(NEVER)
         result = pd.Series(float("nan"), index=values.index)
         todo = ~never
@@ -307,15 +402,16 @@ class _Table:
             result.loc[days.index] = days.astype(float)
             todo.loc[ok[ok].index] = False
         if todo.any():
-            row = int(todo.to_numpy().nonzero()[0][0])
-            value = values.iloc[row]
+            bad = todo.to_numpy().nonzero()[0]
+            row = int(np.isin(codes, bad).nonzero()[0][0])
+            value = _cell(column.iloc[row])
             raise self.error(
                 row,
                 name,
                 f"'{value}' in column '{name}' is not a date "
                 "(expected a date such as '3 Jan 2024' or '2024-01-03', or 'Never accessed')",
             )
-        return result
+        return pd.Series(result.to_numpy()[codes], index=column.index, dtype="float64")
 
 
 def _status(values: pd.Series) -> pd.Series:
@@ -323,19 +419,50 @@ def _status(values: pd.Series) -> pd.Series:
     return lowered.where(~lowered.isin(ACTIVE), "active").where(~lowered.isin(INACTIVE), "inactive")
 
 
+def _split_lists(values: pd.Series, separator: str) -> tuple[np.ndarray, np.ndarray]:
+    """(row position, name) for each name in a column of separated lists, in row order.
+
+    Each distinct list is split once (an export has far fewer distinct lists than rows);
+    blank names and repeats within a cell are dropped."""
+    codes, uniques = pd.factorize(values)
+    lists = [
+        list(dict.fromkeys(p for p in (part.strip() for part in str(text).split(separator)) if p))
+        for text in uniques
+    ]
+    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    names = np.empty(int(lengths.sum()), dtype=object)
+    names[:] = list(chain.from_iterable(lists))
+    starts = np.cumsum(lengths) - lengths
+    per_row = lengths[codes]
+    total = int(per_row.sum())
+    rows = np.repeat(np.arange(len(codes), dtype=np.int64), per_row)
+    within = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(per_row) - per_row, per_row)
+    return rows, names[np.repeat(starts[codes], per_row) + within]
+
+
 def _memberships(table: _Table, mapping: ColumnMapping) -> pd.DataFrame:
-    parts = []
+    users: list[np.ndarray] = []
+    groups: list[np.ndarray] = []
     if mapping.groups:
-        lists = table.column(mapping.groups).str.split(mapping.groups_separator)
-        parts.append(lists.explode())
+        rows, names = _split_lists(table.raw(mapping.groups), mapping.groups_separator)
+        users.append(table.frame.index.to_numpy(dtype="int64")[rows])
+        groups.append(names)
     for name in mapping.pivot_groups:
-        parts.append(table.column(name))
-    if not parts:
+        column = table.column(name)
+        keep = (column != "").to_numpy()
+        users.append(column.index.to_numpy(dtype="int64")[keep])
+        groups.append(column.to_numpy(dtype=object)[keep])
+    if not users:
         return pd.DataFrame({"user": pd.Series(dtype="int64"), "group": pd.Series(dtype=object)})
-    groups = pd.concat(parts).astype(str).str.strip()
-    groups = groups[groups != ""]
-    frame = pd.DataFrame({"user": groups.index.to_numpy(dtype="int64"), "group": groups.to_numpy()})
-    return frame.drop_duplicates(ignore_index=True)
+    frame = pd.DataFrame(
+        {
+            "user": np.concatenate(users),
+            "group": pd.Series(np.concatenate(groups), dtype=object),
+        }
+    )
+    if len(users) > 1:
+        frame = frame.drop_duplicates(ignore_index=True)
+    return frame
 
 
 def _source(column: str) -> tuple[str, str]:
@@ -349,6 +476,7 @@ def _source(column: str) -> tuple[str, str]:
 
 def _activity(table: _Table, mapping: ColumnMapping) -> pd.DataFrame:
     parts = []
+    sources: dict[tuple[str, str], int] = {}
     for name in mapping.last_seen:
         days = table.days(name).dropna()
         product, site = _source(name)
@@ -359,6 +487,7 @@ def _activity(table: _Table, mapping: ColumnMapping) -> pd.DataFrame:
                     "product": product,
                     "site": site,
                     "last_seen": days.to_numpy(dtype="int64"),
+                    "source": sources.setdefault((product, site), len(sources)),
                 }
             )
         )
@@ -373,10 +502,10 @@ def _activity(table: _Table, mapping: ColumnMapping) -> pd.DataFrame:
         )
     activity = pd.concat(parts, ignore_index=True)
     if len(mapping.last_seen) > 1:  # two columns for one product and site: keep the latest
-        activity = activity.sort_values("last_seen").drop_duplicates(
-            ["user", "product", "site"], keep="last"
-        )
-    return activity.reset_index(drop=True)
+        activity = activity.sort_values("last_seen")
+        if len(sources) < len(mapping.last_seen):
+            activity = activity.drop_duplicates(["user", "source"], keep="last")
+    return activity.drop(columns="source").reset_index(drop=True)
 
 
 def read_directory(
@@ -390,12 +519,13 @@ def read_directory(
     path = Path(path)
     progress = progress or Progress()
     progress.step(0.0, "Reading the file")
-    text = read_text(path)
+    source = read_source(path)
     progress.step(0.15, "Parsing CSV")
-    frame = parse_table(path, text)
+    frame = _parse_source(source)
     if frame.empty and len(frame.columns) == 0:
         raise InputFileError(path, "the file has no columns")
-    table = _Table(path, text, frame.reset_index(drop=True))
+    table = _Table(path, source, frame.reset_index(drop=True))
+    del frame
     if mapping is None:
         mapping, fmt = detect_layout(path, table.columns, fmt)
     else:

@@ -464,72 +464,81 @@ class Workspace:
     def replace_directory(self, directory: Directory, source: str) -> ImportSummary:
         """Replace users, groups, memberships and activity in one transaction.
 
-        Group flags (by name), Entra settings and the cleanup history are kept.
+        Group flags (by name), Entra settings and the cleanup history are kept. Rows are
+        streamed to SQLite in key order (no list of every row is built), and foreign-key
+        checks are off for this one transaction: every id is made here, from the same frames.
         """
         users = directory.users
-        group_names = sorted(set(directory.memberships["group"]))
+        memberships = directory.memberships
+        group_codes, group_uniques = pd.factorize(memberships["group"])
+        group_names = sorted(set(group_uniques))
         group_ids = {name: i + 1 for i, name in enumerate(group_names)}
-        sources = directory.activity[["product", "site"]].drop_duplicates().reset_index(drop=True)
-        source_ids = {(p, s): i + 1 for i, (p, s) in enumerate(sources.itertuples(index=False))}
-        user_ids = np.arange(1, len(users) + 1)
-        added = users["added_to_org"].astype("object").where(users["added_to_org"].notna(), None)
-        user_rows = list(
-            zip(
-                user_ids.tolist(),
-                _nullable(users["account_id"]),
-                _nullable(users["display_name"]),
-                _nullable(users["email"]),
-                users["status"].tolist(),
-                added.tolist(),
-                strict=True,
-            )
-        )
-        member_rows = list(
-            zip(
-                directory.memberships["group"].map(group_ids).tolist(),
-                (directory.memberships["user"].to_numpy() + 1).tolist(),
-                strict=True,
-            )
-        )
+        member_group = np.fromiter(
+            (group_ids[name] for name in group_uniques), dtype=np.int64, count=len(group_uniques)
+        )[group_codes] if len(memberships) else np.zeros(0, dtype=np.int64)
+        member_user = memberships["user"].to_numpy(dtype=np.int64) + 1
+        member_order = np.lexsort((member_user, member_group))  # primary key order
         activity = directory.activity
-        activity_source = [
-            source_ids[(p, s)] for p, s in zip(activity["product"], activity["site"], strict=True)
-        ]
-        activity_rows = list(
-            zip(
-                (activity["user"].to_numpy() + 1).tolist(),
-                activity_source,
-                activity["last_seen"].astype("int64").tolist(),
-                strict=True,
-            )
+        product_codes, products = pd.factorize(activity["product"])
+        site_codes, sites = pd.factorize(activity["site"])
+        pair_codes, pairs = pd.factorize(product_codes * max(len(sites), 1) + site_codes)
+        activity_source = pair_codes.astype(np.int64) + 1  # ids in order of first appearance
+        source_ids = {
+            (products[int(pair) // max(len(sites), 1)], sites[int(pair) % max(len(sites), 1)]): i + 1
+            for i, pair in enumerate(pairs)
+        }
+        activity_user = activity["user"].to_numpy(dtype=np.int64) + 1
+        activity_seen = activity["last_seen"].to_numpy(dtype=np.int64)
+        activity_order = np.lexsort((activity_source, activity_user))  # primary key order
+        added = users["added_to_org"].astype("object").where(users["added_to_org"].notna(), None)
+        user_columns = (
+            pd.Series(np.arange(1, len(users) + 1)),
+            users["account_id"],
+            users["display_name"],
+            users["email"],
+            users["status"],
+            added,
         )
         now = dt.datetime.now().replace(microsecond=0).isoformat()
-        with self.transaction() as conn:
-            for table in ("activity", "memberships", "sources", "groups", "users"):
-                conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
-            conn.executemany("INSERT INTO users VALUES (?, ?, ?, ?, ?, ?)", user_rows)
-            conn.executemany("INSERT INTO groups VALUES (?, ?)", [(i, n) for n, i in group_ids.items()])
-            conn.executemany(
-                "INSERT OR IGNORE INTO memberships(group_id, user_id) VALUES (?, ?)", member_rows
-            )
-            conn.executemany(
-                "INSERT INTO sources VALUES (?, ?, ?)",
-                [(i, p, s) for (p, s), i in source_ids.items()],
-            )
-            conn.executemany(
-                "INSERT OR REPLACE INTO activity(user_id, source_id, last_seen) VALUES (?, ?, ?)",
-                activity_rows,
-            )
-            for key, value in (("last_import_at", now), ("last_import_file", source)):
-                conn.execute(
-                    "INSERT INTO meta(key, value) VALUES (?, ?) "
-                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    (key, value),
+        conn = self.conn
+        conn.execute("PRAGMA foreign_keys = OFF")  # no effect inside a transaction: set first
+        try:
+            with self.transaction() as conn:
+                for table in ("activity", "memberships", "sources", "groups", "users"):
+                    conn.execute(f"DELETE FROM {table}")  # fixed table names
+                conn.executemany("INSERT INTO users VALUES (?, ?, ?, ?, ?, ?)", _rows(*user_columns))
+                conn.executemany(
+                    "INSERT INTO groups VALUES (?, ?)", [(i, n) for n, i in group_ids.items()]
                 )
+                _insert_pairs(
+                    conn,
+                    "INSERT OR IGNORE INTO memberships(group_id, user_id) "
+                    "SELECT value >> 32, value & 4294967295 FROM json_each(?)",
+                    member_group[member_order],
+                    member_user[member_order],
+                )
+                conn.executemany(
+                    "INSERT INTO sources VALUES (?, ?, ?)",
+                    [(i, p, s) for (p, s), i in source_ids.items()],
+                )
+                _insert_activity(
+                    conn,
+                    activity_user[activity_order],
+                    activity_source[activity_order],
+                    activity_seen[activity_order],
+                )
+                for key, value in (("last_import_at", now), ("last_import_file", source)):
+                    conn.execute(
+                        "INSERT INTO meta(key, value) VALUES (?, ?) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                        (key, value),
+                    )
+        finally:
+            conn.execute("PRAGMA foreign_keys = ON")
         return ImportSummary(
             users=len(users),
             groups=len(group_names),
-            memberships=len(member_rows),
+            memberships=len(memberships),
             rows_without_email=directory.rows_without_email,
             format=directory.format,
             warnings=tuple(directory.warnings),
@@ -673,6 +682,54 @@ class Workspace:
         frame = pd.DataFrame.from_records(cursor.fetchall(), columns=RUN_ROW_COLUMNS)
         frame["days_inactive"] = frame["days_inactive"].astype("Int64")
         return frame
+
+
+_CHUNK = 20_000
+_JSON_CHUNK = 1_000_000
+_DAY_BITS = 21  # a day number (about ±106,752 for pandas dates) fits in 21 bits with its offset
+
+
+def _insert_pairs(conn: sqlite3.Connection, sql: str, high: np.ndarray, low: np.ndarray) -> None:
+    """Insert (high, low) integer pairs packed into one 64-bit value each, through ``json_each``
+    in C: about twice as fast as ``executemany`` for millions of rows."""
+    packed = (high.astype(np.int64) << 32) | low.astype(np.int64)
+    for start in range(0, len(packed), _JSON_CHUNK):
+        conn.execute(sql, (json.dumps(packed[start : start + _JSON_CHUNK].tolist()),))
+
+
+def _insert_activity(
+    conn: sqlite3.Connection, user: np.ndarray, source: np.ndarray, seen: np.ndarray
+) -> None:
+    offset = 1 << (_DAY_BITS - 1)
+    if len(seen) and (
+        seen.min() < -offset or seen.max() >= offset or source.max() >= 1 << 20 or user.max() >= 1 << 22
+    ):
+        conn.executemany(
+            "INSERT OR REPLACE INTO activity(user_id, source_id, last_seen) VALUES (?, ?, ?)",
+            _rows(user, source, seen),
+        )
+        return
+    packed = (((user.astype(np.int64) << 20) | source) << _DAY_BITS) | (seen + offset)
+    sql = (
+        "INSERT OR REPLACE INTO activity(user_id, source_id, last_seen) "
+        f"SELECT value >> {20 + _DAY_BITS}, (value >> {_DAY_BITS}) & {(1 << 20) - 1}, "
+        f"(value & {(1 << _DAY_BITS) - 1}) - {offset} FROM json_each(?)"
+    )
+    for start in range(0, len(packed), _JSON_CHUNK):
+        conn.execute(sql, (json.dumps(packed[start : start + _JSON_CHUNK].tolist()),))
+
+
+def _rows(*columns: pd.Series | np.ndarray) -> Iterator[tuple[Any, ...]]:
+    """Row tuples of equally long columns, made a chunk at a time (missing values as None)."""
+    length = len(columns[0])
+    for start in range(0, length, _CHUNK):
+        parts = [
+            _nullable(c.iloc[start : start + _CHUNK])
+            if isinstance(c, pd.Series)
+            else c[start : start + _CHUNK].tolist()
+            for c in columns
+        ]
+        yield from zip(*parts, strict=True)
 
 
 def _nullable(series: pd.Series) -> list[Any]:
