@@ -71,6 +71,7 @@ class DataFrameModel(QAbstractTableModel):
         self._keys: list[str] = []
         self._positions: list[int] = []
         self._resetting = False
+        self._has_frame = False
         self._labels: list[str] = []
         self._loaded = 0
         self._filter = ""
@@ -78,6 +79,10 @@ class DataFrameModel(QAbstractTableModel):
         self._formatters: dict[str, Formatter] = {}
         self._hooks: dict[int, RoleHook] = {}
         self._right_aligned: set[str] = set()
+        if self._columns_spec is not None:  # headers (and column widths) before any data
+            self._keys = [key for key, _ in self._columns_spec]
+            self._labels = [label for _, label in self._columns_spec]
+            self._positions = [-1] * len(self._keys)
         if frame is not None:
             self.set_frame(frame)
 
@@ -98,6 +103,7 @@ class DataFrameModel(QAbstractTableModel):
         """Show ``frame`` (kept by reference; not copied). Sort and filter are re-applied."""
         self.beginResetModel()
         self._source = frame
+        self._has_frame = True
         if self._columns_spec is not None:
             self._keys = [key for key, _ in self._columns_spec]
             self._labels = [label for _, label in self._columns_spec]
@@ -148,7 +154,9 @@ class DataFrameModel(QAbstractTableModel):
         return self._filter
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self._keys):
+        if not 0 <= column < len(self._keys) or not self._has_frame:
+            # Views sort once when sorting is switched on; before any data that would
+            # silently reorder the first frame, so it is ignored.
             return
         self.beginResetModel()
         self._sort = (column, order)

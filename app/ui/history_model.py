@@ -55,7 +55,7 @@ RunRole = Qt.ItemDataRole.UserRole + 2
 #: The row's run id.
 RunIdRole = Qt.ItemDataRole.UserRole + 3
 
-_NUMERIC = (COL_AFFECTED, COL_IDP_GROUPS)
+_NUMERIC = (COL_AFFECTED,)
 
 
 def tr(text: str) -> str:

@@ -45,7 +45,7 @@ GUESSES: dict[str, re.Pattern[str]] = {
     "display_name": re.compile(r"^(display ?name|full ?name|name|user ?name)$", re.IGNORECASE),
     "status": re.compile(r"status|state|active$|enabled", re.IGNORECASE),
     "last_seen": re.compile(r"last|seen|login|logon|activity", re.IGNORECASE),
-    "added": re.compile(r"added|created|joined|since", re.IGNORECASE),
+    "added": re.compile(r"added|created|joined|since|hired|start", re.IGNORECASE),
     "groups": re.compile(r"group|team|membership", re.IGNORECASE),
     "account_id": re.compile(r"account ?id|user ?id|^id$", re.IGNORECASE),
 }
@@ -69,7 +69,7 @@ class ColumnMappingDialog(QDialog):
         self.setObjectName("columnMappingDialog")
         self.setWindowTitle(self.tr("Map the columns of {file}").format(file=path.name))
         self.setAccessibleName(self.tr("Map columns"))
-        self.resize(560, 560)
+        self.resize(560, 480)
 
         intro = QLabel(
             self.tr(

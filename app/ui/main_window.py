@@ -105,7 +105,8 @@ class StartPage(QWidget):
         )
         intro.setWordWrap(True)
         intro.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        intro.setMaximumWidth(620)
+        intro.setFixedWidth(600)
+        intro.setMinimumHeight(intro.heightForWidth(600))  # alignment in a box layout ignores it
         self.import_button = QPushButton(self.tr("Import users…"), self)
         self.import_button.setObjectName("startImportButton")
         self.import_button.setAccessibleName(self.tr("Import users from a CSV file"))
@@ -234,17 +235,18 @@ class HistoryPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
         for column, width in (
-            (hm.COL_NAME, 200),
+            (hm.COL_NAME, 190),
             (hm.COL_RUN_AT, 115),
-            (hm.COL_ACTION, 170),
-            (hm.COL_CRITERIA, 170),
+            (hm.COL_ACTION, 165),
+            (hm.COL_CRITERIA, 150),
             (hm.COL_AFFECTED, 100),
-            (hm.COL_IDP_GROUPS, 200),
+            (hm.COL_IDP_GROUPS, 170),
         ):
             self.table.setColumnWidth(column, width)
         self.placeholder = QLabel(self)

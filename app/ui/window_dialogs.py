@@ -111,7 +111,7 @@ class AffectedUsersDialog(QDialog):
         self.setObjectName("affectedUsersDialog")
         self.setWindowTitle(self.tr("Affected users — {name}").format(name=run.name))
         self.setAccessibleName(self.windowTitle())
-        self.resize(980, 560)
+        self.resize(1100, 600)
 
         summary = QLabel(
             self.tr("{action}, run {when}: {criteria}").format(
@@ -141,14 +141,17 @@ class AffectedUsersDialog(QDialog):
         self.table.setObjectName("affectedUsersTable")
         self.table.setAccessibleName(self.tr("Affected users"))
         self.table.setModel(self.model)
+        # No sort until the admin clicks a header: rows keep the cleanup's own order.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((240, 180, 180, 150, 100, 100, 240)):
+        for column, width in enumerate((250, 160, 200, 140, 90, 100, 250)):
             self.table.setColumnWidth(column, width)
         self.filter.textChanged.connect(self._filter_changed)
 

@@ -137,3 +137,14 @@ def test_300k_rows_open_and_scroll_to_the_end_quickly(qtbot):
     model.sort(0, Qt.SortOrder.DescendingOrder)
     assert time.perf_counter() - began < 2.0
     assert model.data(model.index(0, 0)) == "user299999@example.com"
+
+
+def test_headers_exist_before_data_and_an_early_sort_is_ignored(qtbot):
+    model = DataFrameModel(columns=COLUMNS)
+    assert model.columnCount() == 3
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Email"
+    model.sort(0, Qt.SortOrder.DescendingOrder)  # what a view does when sorting is enabled
+    model.set_frame(users(3))
+    assert [model.data(model.index(r, 0)) for r in range(3)] == [
+        f"user00000{i}@example.com" for i in range(3)
+    ]
