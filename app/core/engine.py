@@ -169,5 +169,5 @@ def run_cleanup(
         outcome.run_id = ws.record_run(
             name.strip(), action, criteria, rows, outcome.affected_users, run_at=run_at
         )
-    progress.step(1.0, "Done")
+    progress.report(1.0, "Done")
     return outcome

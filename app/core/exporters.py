@@ -206,7 +206,7 @@ def write_files(
     finally:
         for temporary in temporaries:
             temporary.unlink(missing_ok=True)
-    progress.step(1.0, f"Saved {len(files)} file(s)")
+    progress.report(1.0, f"Saved {len(files)} file(s)")
     return targets
 
 

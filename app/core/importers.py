@@ -573,5 +573,5 @@ def import_file(
     directory = read_directory(path, fmt=fmt, mapping=mapping, progress=progress)
     progress.step(0.7, "Saving to the workspace")
     summary = workspace.replace_directory(directory, source=str(Path(path).resolve()))
-    progress.step(1.0, "Imported")
+    progress.report(1.0, "Imported")
     return summary

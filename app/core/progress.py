@@ -31,7 +31,12 @@ class Progress:
             raise Cancelled()
 
     def step(self, fraction: float, message: str) -> None:
+        """Report, after raising :class:`Cancelled` if the user asked to stop."""
         self.check()
+        self.report(fraction, message)
+
+    def report(self, fraction: float, message: str) -> None:
+        """Report only; for work past the point where stopping would leave a half result."""
         if self.callback is not None:
             self.callback(min(max(fraction, 0.0), 1.0), message)
 

@@ -185,3 +185,21 @@ def test_history_snapshot_survives_reimport(load: Callable[..., Workspace], writ
     assert rows["email"].tolist() == ["ann@acme.com"]
     assert rows["days_inactive"].tolist() == [90]
     assert ws.run(outcome.run_id or 0).criteria == criteria()
+
+
+def test_cancel_after_recording_does_not_report_cancelled(load: Callable[..., Workspace]) -> None:
+    from app.core.progress import Progress
+
+    ws = load(_user("ann", jira=_day(90)))
+    messages: list[str] = []
+    progress = Progress()
+
+    def cancel_once_recorded(fraction: float, message: str) -> None:
+        messages.append(message)
+        if message == "Recording the cleanup":
+            progress.cancel()
+
+    progress.callback = cancel_once_recorded
+    outcome = run_cleanup(ws, "late cancel", criteria(), Action.REVIEW, progress=progress)
+    assert outcome.run_id is not None and ws.run(outcome.run_id).name == "late cancel"
+    assert messages[-1] == "Done"
