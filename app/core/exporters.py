@@ -17,6 +17,7 @@ import math
 import os
 import re
 import tempfile
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -158,13 +159,39 @@ def existing_files(out_dir: Path, plan: Iterable[PlannedFile]) -> list[Path]:
 
 
 # -- writing ----------------------------------------------------------------------------
+TEMP_PREFIX, TEMP_SUFFIX = ".~user-cleanup-", ".tmp"
+#: A temporary this old was left by a process that died (SIGKILL, power cut) mid-write; a live
+#: write renames its temporaries within seconds.
+STALE_TEMP_SECONDS = 600
+
+
 def _prepare_folder(out_dir: Path) -> None:
-    if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError(f"The output folder {out_dir} is a file, not a folder.")
     try:
+        if out_dir.exists() and not out_dir.is_dir():
+            raise OutputError(f"The output folder {out_dir} is a file, not a folder.")
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"Cannot create the output folder {out_dir}: {exc.strerror or exc}.") from exc
+
+
+def remove_stale_temporaries(out_dir: Path, *, older_than: float = STALE_TEMP_SECONDS) -> list[Path]:
+    """Delete our own temporaries (``.~user-cleanup-*.tmp``) that a killed write left behind.
+
+    They never carry a final name, so they are only clutter; ones younger than ``older_than``
+    seconds may belong to a write in progress and are kept."""
+    removed = []
+    limit = time.time() - older_than
+    try:
+        for entry in out_dir.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
+            try:
+                if entry.is_file() and entry.stat().st_mtime < limit:
+                    entry.unlink()
+                    removed.append(entry)
+            except OSError:
+                continue
+    except OSError:
+        pass
+    return removed
 
 
 def write_files(
@@ -177,9 +204,15 @@ def write_files(
     """Write all ``(name, content)`` pairs or none: temporaries first, then renames."""
     progress = progress or Progress()
     _prepare_folder(out_dir)
+    remove_stale_temporaries(out_dir)
     targets = [out_dir / name for name, _ in files]
     if not overwrite:
-        clashes = [t.name for t in targets if t.exists()]
+        try:
+            clashes = [t.name for t in targets if t.exists()]
+        except OSError as exc:  # e.g. a file name too long for this file system
+            raise OutputError(
+                f"Cannot write to {out_dir}: {exc.strerror or exc}. No file was saved."
+            ) from exc
         if clashes:
             raise OutputError(
                 f"{len(clashes)} file(s) already exist in {out_dir} ({', '.join(clashes[:3])}"
@@ -190,7 +223,7 @@ def write_files(
         for i, (name, content) in enumerate(files):
             progress.step(i / max(len(files), 1), f"Writing {name}")
             handle = tempfile.NamedTemporaryFile(
-                dir=out_dir, prefix=".~user-cleanup-", suffix=".tmp", delete=False
+                dir=out_dir, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, delete=False
             )
             temporaries.append(Path(handle.name))
             with handle:
