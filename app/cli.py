@@ -199,7 +199,10 @@ def _cmd_groups(ws: Workspace, args: argparse.Namespace) -> int:
     else:
         _print_table(
             ("name", "members", "licensing", "idp_synced"),
-            [(g.name, g.members, "yes" if g.licensing else "", "entra" if g.idp_synced else "") for g in groups],
+            [
+                (g.name, g.members, "yes" if g.licensing else "", "entra" if g.idp_synced else "")
+                for g in groups
+            ],
         )
     return EXIT_OK
 
@@ -266,7 +269,9 @@ def _cmd_cleanup(ws: Workspace, args: argparse.Namespace) -> int:
     )
     outcome = run_cleanup(ws, args.name, criteria, Action(args.action), dry_run=args.dry_run)
     if args.json:
-        _print_json({"id": outcome.run_id, "affected_users": outcome.affected_users, "idp_groups": outcome.idp_groups})
+        _print_json(
+            {"id": outcome.run_id, "affected_users": outcome.affected_users, "idp_groups": outcome.idp_groups}
+        )
         return EXIT_OK
     if outcome.run_id is not None:
         print(outcome.run_id)

@@ -77,16 +77,18 @@ def _show_window_and_select(ws: Workspace, run_id: int) -> None:
 def run_self_test() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
-        with tempfile.TemporaryDirectory(prefix="user-cleanup-selftest-") as tmp:
-            with Workspace.open(Path(tmp) / "workspace") as ws:
-                build_demo(ws, users=SELF_TEST_USERS)
-                criteria = Criteria(target_groups=ENTRA_GROUPS, inactive_days=30, as_of=dt.date.today())
-                outcome = run_cleanup(ws, "Self-test", criteria, Action.ENTRA)
-                _check(outcome.run_id is not None and bool(outcome.idp_groups), "the cleanup has no Entra rows")
-                assert outcome.run_id is not None
-                _show_window_and_select(ws, outcome.run_id)
-                result = write_entra_exports(ws, outcome.run_id, Path(tmp) / "exports")
-                rows = check_entra_files(result, ws.entra_settings())
+        with (
+            tempfile.TemporaryDirectory(prefix="user-cleanup-selftest-") as tmp,
+            Workspace.open(Path(tmp) / "workspace") as ws,
+        ):
+            build_demo(ws, users=SELF_TEST_USERS)
+            criteria = Criteria(target_groups=ENTRA_GROUPS, inactive_days=30, as_of=dt.date.today())
+            outcome = run_cleanup(ws, "Self-test", criteria, Action.ENTRA)
+            if outcome.run_id is None or not outcome.idp_groups:
+                raise SelfTestFailure("the cleanup has no Entra rows")
+            _show_window_and_select(ws, outcome.run_id)
+            result = write_entra_exports(ws, outcome.run_id, Path(tmp) / "exports")
+            rows = check_entra_files(result, ws.entra_settings())
     except SelfTestFailure as exc:
         print(f"self-test FAILED: {exc}")
         return 1

@@ -55,8 +55,22 @@ def imported(cli: Cli, tmp_path: Path) -> Cli:
 
 
 def _cleanup(cli: Cli, *extra: str) -> dict[str, object]:
-    args = ["cleanup", "--name", "Q2", "--group", "Entra-Jira", "--group", "jira-users",
-            "--inactive-days", "30", "--as-of", "2024-06-30", "--action", "entra", *extra]
+    args = [
+        "cleanup",
+        "--name",
+        "Q2",
+        "--group",
+        "Entra-Jira",
+        "--group",
+        "jira-users",
+        "--inactive-days",
+        "30",
+        "--as-of",
+        "2024-06-30",
+        "--action",
+        "entra",
+        *extra,
+    ]
     result = cli.json(*args)
     assert isinstance(result, dict)
     return result
@@ -69,7 +83,18 @@ def test_full_flow(imported: Cli, tmp_path: Path) -> None:
         {"name": "Entra-Jira", "members": 4, "licensing": False, "idp_synced": False},
         {"name": "jira-users", "members": 1, "licensing": True, "idp_synced": False},
     ]
-    cli("cleanup", "--name", "x", "--group", "Entra-Jira", "--inactive-days", "30", "--action", "entra", code=2)
+    cli(
+        "cleanup",
+        "--name",
+        "x",
+        "--group",
+        "Entra-Jira",
+        "--inactive-days",
+        "30",
+        "--action",
+        "entra",
+        code=2,
+    )
     assert "Microsoft Entra ID action needs" in cli.err
 
     settings = cli.json("idp", "entra", "--provisioning", "on", "--synced-group", "entra-jira")
@@ -87,7 +112,8 @@ def test_full_flow(imported: Cli, tmp_path: Path) -> None:
     assert _cleanup(cli) == {"id": 1, "affected_users": 3, "idp_groups": {"Entra-Jira": 1}}
 
     history = cli.json("history")
-    assert isinstance(history, list) and [(h["id"], h["name"], h["action"], h["affected_users"]) for h in history] == [
+    assert isinstance(history, list)
+    assert [(h["id"], h["name"], h["action"], h["affected_users"]) for h in history] == [
         (1, "Q2", "entra", 3)
     ]
     out = tmp_path / "out"
@@ -102,12 +128,15 @@ def test_full_flow(imported: Cli, tmp_path: Path) -> None:
     assert (out / "Entra-Jira.csv").read_bytes() == ENTRA_HEADER + b"\r\nann@contoso.com"
 
     cli("export", "1", "--idp", "entra", "--out", str(out), code=2)
-    assert cli.err.startswith("error: 1 file(s) already exist") and "--overwrite" in cli.err
+    assert cli.err.startswith("error: 1 file(s) already exist")
+    assert "--overwrite" in cli.err
     cli("export", "1", "--idp", "entra", "--out", str(out), "--overwrite", "--template", "legacy")
     assert (out / "Entra-Jira.csv").read_bytes().startswith(b"version:v1.0\r\n" + ENTRA_HEADER)
 
     users_json = tmp_path / "users.json"
-    assert cli("export", "1", "--users", "--format", "json", "--out", str(users_json)).strip() == str(users_json)
+    assert cli("export", "1", "--users", "--format", "json", "--out", str(users_json)).strip() == str(
+        users_json
+    )
     assert {r["group"] for r in json.loads(users_json.read_text())} == {"Entra-Jira", "jira-users"}
     users_csv = tmp_path / "users.csv"
     cli("export", "1", "--users", "--out", str(users_csv))
@@ -116,7 +145,9 @@ def test_full_flow(imported: Cli, tmp_path: Path) -> None:
 
 def test_cleanup_prints_plain_id(imported: Cli) -> None:
     imported("idp", "entra", "--provisioning", "on", "--synced-group", "Entra-Jira")
-    out = imported("cleanup", "--name", "n", "--group", "Entra-Jira", "--inactive-days", "1", "--action", "review")
+    out = imported(
+        "cleanup", "--name", "n", "--group", "Entra-Jira", "--inactive-days", "1", "--action", "review"
+    )
     assert out == "1\n"
 
 
@@ -129,13 +160,24 @@ def test_export_without_idp_rows_is_refused(imported: Cli, tmp_path: Path) -> No
 
 def test_idp_settings_options(cli: Cli) -> None:
     settings = cli.json(
-        "idp", "entra", "--template", "legacy", "--max-rows", "5000",
-        "--upn-domain", "old.com=new.com", "--verified-domain", "new.com",
+        "idp",
+        "entra",
+        "--template",
+        "legacy",
+        "--max-rows",
+        "5000",
+        "--upn-domain",
+        "old.com=new.com",
+        "--verified-domain",
+        "new.com",
     )
     assert isinstance(settings, dict)
-    assert (settings["template"], settings["max_rows"], settings["upn_domain_rewrites"], settings["verified_domains"]) == (
-        "legacy", 5000, ["old.com=new.com"], ["new.com"]
-    )
+    assert (
+        settings["template"],
+        settings["max_rows"],
+        settings["upn_domain_rewrites"],
+        settings["verified_domains"],
+    ) == ("legacy", 5000, ["old.com=new.com"], ["new.com"])
     text = cli("idp", "entra")
     assert "Is user provisioning enabled?  no" in text
     cli("idp", "entra", "--upn-domain", "nonsense", code=2)
@@ -147,8 +189,26 @@ def test_idp_settings_options(cli: Cli) -> None:
     [
         (["import", "missing.csv"], "error: missing.csv: cannot read the file"),
         (["history", "--bogus"], "unrecognized arguments"),
-        (["cleanup", "--name", "x", "--group", "g", "--inactive-days", "-3", "--action", "review"], "must be at least 0"),
-        (["cleanup", "--name", "x", "--group", "g", "--inactive-days", "3", "--as-of", "2024-13-01", "--action", "review"], "not a date"),
+        (
+            ["cleanup", "--name", "x", "--group", "g", "--inactive-days", "-3", "--action", "review"],
+            "must be at least 0",
+        ),
+        (
+            [
+                "cleanup",
+                "--name",
+                "x",
+                "--group",
+                "g",
+                "--inactive-days",
+                "3",
+                "--as-of",
+                "2024-13-01",
+                "--action",
+                "review",
+            ],
+            "not a date",
+        ),
         (["export", "7", "--users", "--out", "x.csv"], "no cleanup with id 7"),
     ],
 )
@@ -172,9 +232,12 @@ def test_bad_file_line_and_column(cli: Cli, tmp_path: Path) -> None:
 def test_demo_fills_only_an_empty_workspace(cli: Cli) -> None:
     cli("demo")
     info = cli.json("info")
-    assert isinstance(info, dict) and info["users"] > 2000 and info["cleanups"] == 3
+    assert isinstance(info, dict)
+    assert info["users"] > 2000
+    assert info["cleanups"] == 3
     history = cli.json("history")
-    assert isinstance(history, list) and any(h["idp_groups"] for h in history)
+    assert isinstance(history, list)
+    assert any(h["idp_groups"] for h in history)
     cli("demo", code=2)
     assert "already holds data" in cli.err
 
@@ -203,5 +266,7 @@ def test_console_entry_and_env_data_dir(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["data_dir"] == str(tmp_path / "ws")
-    version = subprocess.run([sys.executable, "-m", "app", "--version"], capture_output=True, text=True, check=False)
+    version = subprocess.run(
+        [sys.executable, "-m", "app", "--version"], capture_output=True, text=True, check=False
+    )
     assert version.stdout.strip() == f"user-cleanup {__version__}"

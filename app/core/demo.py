@@ -29,16 +29,95 @@ ENTRA_GROUPS = ("Atlassian-Jira-Users", "Atlassian-Confluence-Users", "Atlassian
 LOCAL_LICENSING = ("jira-software-users", "confluence-users", "jira-servicemanagement-users")
 DEPARTMENTS = ("engineering", "sales", "marketing", "finance", "support", "hr", "legal", "operations")
 EXTRA_GROUPS = ("contractors", "summer-students", "site-admins", "org-admins", "service-accounts")
-FIRST = (
-    "Anna Ben Chloé Daniel Emma Farid Grace Hiro Ines Jonas Kai Lena Mateo Nora Omar Priya Quinn "
-    "Rosa Sven Tomás Uma Victor Wen Ximena Yusuf Zoë Aoife Björn Camille Dmitri Elif François "
-    "Giulia Hannah Ivan Jürgen Kemal Laura Magnus Noah Olivia Pedro Rania Sofia Theo Ulla"
-).split()
-LAST = (
-    "Smith Jones Müller García Rossi Dubois Kowalski Nguyen Tanaka Silva Andersson Novak O'Brien "
-    "Fernández Schmidt Larsen Costa Yilmaz Ivanova Haddad Okafor Chen Patel Kim Berg Moreau Lund "
-    "Horvat Weber Fischer Ahmed Svensson Romero Martin Bianchi Janssen Nielsen Popescu Wójcik"
-).split()
+FIRST = [
+    "Anna",
+    "Ben",
+    "Chloé",
+    "Daniel",
+    "Emma",
+    "Farid",
+    "Grace",
+    "Hiro",
+    "Ines",
+    "Jonas",
+    "Kai",
+    "Lena",
+    "Mateo",
+    "Nora",
+    "Omar",
+    "Priya",
+    "Quinn",
+    "Rosa",
+    "Sven",
+    "Tomás",
+    "Uma",
+    "Victor",
+    "Wen",
+    "Ximena",
+    "Yusuf",
+    "Zoë",
+    "Aoife",
+    "Björn",
+    "Camille",
+    "Dmitri",
+    "Elif",
+    "François",
+    "Giulia",
+    "Hannah",
+    "Ivan",
+    "Jürgen",
+    "Kemal",
+    "Laura",
+    "Magnus",
+    "Noah",
+    "Olivia",
+    "Pedro",
+    "Rania",
+    "Sofia",
+    "Theo",
+    "Ulla",
+]
+LAST = [
+    "Smith",
+    "Jones",
+    "Müller",
+    "García",
+    "Rossi",
+    "Dubois",
+    "Kowalski",
+    "Nguyen",
+    "Tanaka",
+    "Silva",
+    "Andersson",
+    "Novak",
+    "O'Brien",
+    "Fernández",
+    "Schmidt",
+    "Larsen",
+    "Costa",
+    "Yilmaz",
+    "Ivanova",
+    "Haddad",
+    "Okafor",
+    "Chen",
+    "Patel",
+    "Kim",
+    "Berg",
+    "Moreau",
+    "Lund",
+    "Horvat",
+    "Weber",
+    "Fischer",
+    "Ahmed",
+    "Svensson",
+    "Romero",
+    "Martin",
+    "Bianchi",
+    "Janssen",
+    "Nielsen",
+    "Popescu",
+    "Wójcik",
+]
 _ASCII = str.maketrans("éáíóúüöäåøçñšžłćèëïô", "eaiouuoaaocnszlceeio", "'")
 
 HEADER = [
@@ -60,14 +139,30 @@ def _date(day: dt.date) -> str:
 #: Oddities that real exports contain (used when ``odd`` > 0): names a CSV writer must quote,
 #: spreadsheet formulas, scripts other than Latin, and emails Entra will refuse.
 ODD_NAMES = (
-    'Smith, John', 'Dana "DJ" Jones', "=HYPERLINK(\"x\")", "  Padded   Name  ", "李小龙",
-    "Zoë Ångström-Øberg", "Иван Петров", "O'Connor; Sean", "+44 Support", "🙂 Emoji Person",
-    "Name\twith tab", "Multi\nLine Name",
+    "Smith, John",
+    'Dana "DJ" Jones',
+    '=HYPERLINK("x")',
+    "  Padded   Name  ",
+    "李小龙",
+    "Zoë Ångström-Øberg",
+    "Иван Петров",
+    "O'Connor; Sean",
+    "+44 Support",
+    "🙂 Emoji Person",
+    "Name\twith tab",
+    "Multi\nLine Name",
 )
 ODD_EMAILS = (
-    "{upper}", "{local}+atlassian@{domain}", " {local}@{domain} ",
-    "{local}", "{local}@@{domain}", "{local}..x@{domain}", "{local}@bücher.example",
-    "{long}@{domain}", "{local}@{domain}.", ".{local}@{domain}",
+    "{upper}",
+    "{local}+atlassian@{domain}",
+    " {local}@{domain} ",
+    "{local}",
+    "{local}@@{domain}",
+    "{local}..x@{domain}",
+    "{local}@bücher.example",
+    "{long}@{domain}",
+    "{local}@{domain}.",
+    ".{local}@{domain}",
 )
 
 
@@ -231,7 +326,14 @@ def build_demo(ws: Workspace, *, progress: Progress | None = None, users: int = 
     past = (
         ("Quarterly licence review", Action.REVIEW, ("jira-software-users", "confluence-users"), 90, 63, ()),
         ("Entra: Jira and Confluence, 60 days", Action.ENTRA, ENTRA_GROUPS[:2], 60, 21, ()),
-        ("Contractors idle 30 days", Action.ENTRA, (*ENTRA_GROUPS, "jira-software-users"), 30, 2, (VENDOR_DOMAIN,)),
+        (
+            "Contractors idle 30 days",
+            Action.ENTRA,
+            (*ENTRA_GROUPS, "jira-software-users"),
+            30,
+            2,
+            (VENDOR_DOMAIN,),
+        ),
     )
     for name, action, groups, days, ago, domains in past:
         criteria = Criteria(

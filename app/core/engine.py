@@ -72,9 +72,7 @@ def _select(ws: Workspace, criteria: Criteria) -> _Selection:
         domains = {_domain(d) for d in criteria.domains}
         candidate &= emails.str.rsplit("@", n=1).str[-1].isin(domains).to_numpy()
     if excluded_groups:
-        candidate &= ~users.index.isin(
-            np.concatenate(list(ws.member_ids(excluded_groups).values()))
-        )
+        candidate &= ~users.index.isin(np.concatenate(list(ws.member_ids(excluded_groups).values())))
     excluded_users = {e.strip().casefold() for e in (*criteria.exclude_users, *protection.users)}
     if excluded_users:
         candidate &= ~emails.isin(excluded_users).to_numpy()
@@ -121,8 +119,7 @@ def _rows(ws: Workspace, selection: _Selection, action: Action) -> pd.DataFrame:
                 "upn": None,
                 "skip_reason": None,
                 "last_seen": [
-                    None if pd.isna(d) else day_to_date(int(d)).isoformat()
-                    for d in part["last_seen_day"]
+                    None if pd.isna(d) else day_to_date(int(d)).isoformat() for d in part["last_seen_day"]
                 ],
                 "days_inactive": part["days_inactive"],
             }

@@ -71,9 +71,7 @@ class EntraExportResult:
     def to_json(self) -> dict[str, Any]:
         return {
             "files": [{"group": f.group, "path": str(f.path), "rows": f.rows} for f in self.files],
-            "skipped": [
-                {"email": s.email, "group": s.group, "reason": s.reason} for s in self.skipped
-            ],
+            "skipped": [{"email": s.email, "group": s.group, "reason": s.reason} for s in self.skipped],
         }
 
 
@@ -149,9 +147,7 @@ def plan_entra_files(
             part_stem = stem if parts == 1 else f"{stem} (part {i + 1} of {parts})"
             pieces.append((group, part_stem, chunk))
     names = _unique_names([stem for _, stem, _ in pieces])
-    return [
-        PlannedFile(group=g, name=n, upns=u) for (g, _, u), n in zip(pieces, names, strict=True)
-    ]
+    return [PlannedFile(group=g, name=n, upns=u) for (g, _, u), n in zip(pieces, names, strict=True)]
 
 
 def existing_files(out_dir: Path, plan: Iterable[PlannedFile]) -> list[Path]:
@@ -216,17 +212,17 @@ def write_files(
         if clashes:
             raise OutputError(
                 f"{len(clashes)} file(s) already exist in {out_dir} ({', '.join(clashes[:3])}"
-                f"{', …' if len(clashes) > 3 else ''}); choose another folder or allow overwriting (--overwrite)."
+                f"{', …' if len(clashes) > 3 else ''}); "
+                "choose another folder or allow overwriting (--overwrite)."
             )
     temporaries: list[Path] = []
     try:
         for i, (name, content) in enumerate(files):
             progress.step(i / max(len(files), 1), f"Writing {name}")
-            handle = tempfile.NamedTemporaryFile(
+            with tempfile.NamedTemporaryFile(
                 dir=out_dir, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, delete=False
-            )
-            temporaries.append(Path(handle.name))
-            with handle:
+            ) as handle:
+                temporaries.append(Path(handle.name))
                 os.chmod(handle.name, FILE_MODE)
                 handle.write(content)
                 handle.flush()
@@ -308,7 +304,7 @@ def _records(rows: pd.DataFrame) -> list[dict[str, Any]]:
     frame = rows[RUN_ROW_COLUMNS].astype(object)
     frame = frame.where(frame.notna(), None)
     return [
-        {k: (int(v) if k == "days_inactive" and v is not None else v) for k, v in r.items()}
+        {str(k): (int(v) if k == "days_inactive" and v is not None else v) for k, v in r.items()}
         for r in frame.to_dict(orient="records")
     ]
 

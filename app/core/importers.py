@@ -116,8 +116,7 @@ def read_text(path: Path) -> str:
         line, column = _position(text, nul)
         raise InputFileError(
             path,
-            "the file contains a NUL character; is it a spreadsheet or a binary file? "
-            "Save it as CSV",
+            "the file contains a NUL character; is it a spreadsheet or a binary file? Save it as CSV",
             line=line,
             column=column,
         )
@@ -320,9 +319,7 @@ def detect_layout(path: Path, headers: list[str], fmt: str = "auto") -> tuple[Co
         raise InputFileError(path, f"unknown format '{fmt}' (use {', '.join(FORMATS)})")
     keys = {" ".join(h.casefold().split()) for h in headers}
     if fmt == "auto":
-        atlassian = any(m in keys for m in _ATLASSIAN_MARKERS) or any(
-            _LAST_SEEN.match(h) for h in headers
-        )
+        atlassian = any(m in keys for m in _ATLASSIAN_MARKERS) or any(_LAST_SEEN.match(h) for h in headers)
         generic = bool(keys & {"last_active", "display_name", "created"})
         fmt = "atlassian" if atlassian else "generic" if generic else ""
         if not fmt:
@@ -363,9 +360,7 @@ class _Table:
 
     def error(self, row: int, column: str, message: str) -> InputFileError:
         line = _record_lines(self.source.text, len(self.frame))[row]
-        return InputFileError(
-            self.path, message, line=line, column=self.columns.index(column) + 1
-        )
+        return InputFileError(self.path, message, line=line, column=self.columns.index(column) + 1)
 
     def column(self, name: str | None) -> pd.Series:
         if name is None:

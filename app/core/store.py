@@ -473,9 +473,13 @@ class Workspace:
         group_codes, group_uniques = pd.factorize(memberships["group"])
         group_names = sorted(set(group_uniques))
         group_ids = {name: i + 1 for i, name in enumerate(group_names)}
-        member_group = np.fromiter(
-            (group_ids[name] for name in group_uniques), dtype=np.int64, count=len(group_uniques)
-        )[group_codes] if len(memberships) else np.zeros(0, dtype=np.int64)
+        member_group = (
+            np.fromiter(
+                (group_ids[name] for name in group_uniques), dtype=np.int64, count=len(group_uniques)
+            )[group_codes]
+            if len(memberships)
+            else np.zeros(0, dtype=np.int64)
+        )
         member_user = memberships["user"].to_numpy(dtype=np.int64) + 1
         member_order = np.lexsort((member_user, member_group))  # primary key order
         activity = directory.activity
@@ -507,9 +511,7 @@ class Workspace:
                 for table in ("activity", "memberships", "sources", "groups", "users"):
                     conn.execute(f"DELETE FROM {table}")  # fixed table names
                 conn.executemany("INSERT INTO users VALUES (?, ?, ?, ?, ?, ?)", _rows(*user_columns))
-                conn.executemany(
-                    "INSERT INTO groups VALUES (?, ?)", [(i, n) for n, i in group_ids.items()]
-                )
+                conn.executemany("INSERT INTO groups VALUES (?, ?)", [(i, n) for n, i in group_ids.items()])
                 _insert_pairs(
                     conn,
                     "INSERT OR IGNORE INTO memberships(group_id, user_id) "
@@ -561,8 +563,7 @@ class Workspace:
         result: dict[str, np.ndarray] = {}
         for name in groups:
             ids = self.conn.execute(
-                "SELECT m.user_id FROM memberships m JOIN groups g ON g.id = m.group_id "
-                "WHERE g.name = ?",
+                "SELECT m.user_id FROM memberships m JOIN groups g ON g.id = m.group_id WHERE g.name = ?",
                 (name,),
             ).fetchall()
             result[name] = np.fromiter((r[0] for r in ids), dtype=np.int64, count=len(ids))
@@ -577,9 +578,7 @@ class Workspace:
             params = (product,)
         sql += " GROUP BY a.user_id"
         rows = self.conn.execute(sql, params).fetchall()
-        return pd.Series(
-            [r[1] for r in rows], index=[r[0] for r in rows], dtype="float64", name="last_seen"
-        )
+        return pd.Series([r[1] for r in rows], index=[r[0] for r in rows], dtype="float64", name="last_seen")
 
     # -- cleanup runs -----------------------------------------------------------------
     def record_run(
@@ -746,5 +745,9 @@ def _group_counts(rows: pd.DataFrame) -> list[tuple[str, str, int, int]]:
         .groupby(["group", "action"], sort=True)["exportable"]
         .agg(["size", "sum"])
     )
-    return [(g, a, int(n), int(e)) for (g, a), (n, e) in grouped.iterrows()]
-
+    return [
+        (str(group), str(action), int(size), int(exportable))
+        for (group, action), size, exportable in zip(
+            grouped.index, grouped["size"], grouped["sum"], strict=True
+        )
+    ]

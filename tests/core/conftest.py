@@ -7,6 +7,7 @@ import pytest
 
 from app.core.store import Workspace
 
+
 @pytest.fixture
 def ws(data_dir: Path) -> Iterator[Workspace]:
     with Workspace.open(data_dir) as workspace:

@@ -31,9 +31,13 @@ def test_core_sources_import_no_qt() -> None:
 
 def test_importing_core_and_cli_loads_no_qt() -> None:
     modules = [f"app.core.{p.stem}" for p in CORE.glob("*.py") if p.stem != "__init__"] + ["app.cli"]
-    code = "import sys\n" + "".join(f"import {m}\n" for m in modules) + (
-        "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'app.ui')))\n"
-        "print(bad)\nraise SystemExit(1 if bad else 0)\n"
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in modules)
+        + (
+            "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'app.ui')))\n"
+            "print(bad)\nraise SystemExit(1 if bad else 0)\n"
+        )
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr

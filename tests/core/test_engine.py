@@ -23,8 +23,16 @@ def _day(days_before: int) -> str:
     return f"{day.day} {day.strftime('%b %Y')}"
 
 
-def _user(key: str, *, jira: str = "", confluence: str = "", added: str = "", status: str = "Active",
-          groups: str = "jira-users", email: str | None = None) -> str:
+def _user(
+    key: str,
+    *,
+    jira: str = "",
+    confluence: str = "",
+    added: str = "",
+    status: str = "Active",
+    groups: str = "jira-users",
+    email: str | None = None,
+) -> str:
     address = f"{key}@acme.com" if email is None else email
     return f'id-{key},{key.title()},{address},{status},{added},{jira},{confluence},"{groups}"'
 
@@ -49,7 +57,10 @@ def test_threshold_boundary(load: Callable[..., Workspace]) -> None:
 
 
 def test_latest_activity_across_products_counts(load: Callable[..., Workspace]) -> None:
-    ws = load(_user("mixed", jira=_day(400), confluence=_day(3)), _user("stale", jira=_day(400), confluence=_day(90)))
+    ws = load(
+        _user("mixed", jira=_day(400), confluence=_day(3)),
+        _user("stale", jira=_day(400), confluence=_day(90)),
+    )
     assert _emails(ws, days=30) == ["stale@acme.com"]
 
 
@@ -91,8 +102,16 @@ def test_member_of_domains_and_exclusions(load: Callable[..., Workspace]) -> Non
     )
     assert _emails(ws, member_of=("Summer-Students",)) == ["student@acme.com", "vendor@partner.com"]
     assert _emails(ws, domains=("@Partner.com",)) == ["vendor@partner.com"]
-    assert _emails(ws, exclude_groups=("site-admins",)) == ["staff@acme.com", "student@acme.com", "vendor@partner.com"]
-    assert _emails(ws, exclude_users=("STAFF@acme.com",)) == ["admin@acme.com", "student@acme.com", "vendor@partner.com"]
+    assert _emails(ws, exclude_groups=("site-admins",)) == [
+        "staff@acme.com",
+        "student@acme.com",
+        "vendor@partner.com",
+    ]
+    assert _emails(ws, exclude_users=("STAFF@acme.com",)) == [
+        "admin@acme.com",
+        "student@acme.com",
+        "vendor@partner.com",
+    ]
 
 
 def test_global_protection_applies_to_every_run(load: Callable[..., Workspace]) -> None:
@@ -115,7 +134,16 @@ def test_entra_action_rows_per_target_group(load: Callable[..., Workspace]) -> N
     ws.save_entra_settings(entra("entra-jira", "Entra-Conf"))
     outcome = run_cleanup(ws, "E", criteria("Entra-Jira", "Entra-Conf", "jira-users"), Action.ENTRA)
     rows = outcome.rows
-    table = sorted(zip(rows["group"], rows["email"], rows["action"], rows["upn"].fillna("-"), rows["skip_reason"].fillna("-"), strict=True))
+    table = sorted(
+        zip(
+            rows["group"],
+            rows["email"],
+            rows["action"],
+            rows["upn"].fillna("-"),
+            rows["skip_reason"].fillna("-"),
+            strict=True,
+        )
+    )
     assert table == [
         ("Entra-Conf", "ann@acme.com", "entra", "ann@acme.com", "-"),
         ("Entra-Jira", "ann@acme.com", "entra", "ann@acme.com", "-"),
@@ -150,7 +178,8 @@ def test_entra_action_refused_until_configured(load: Callable[..., Workspace]) -
 def test_dry_run_records_nothing(load: Callable[..., Workspace]) -> None:
     ws = load(_user("ann", jira=_day(90)))
     outcome = run_cleanup(ws, "D", criteria(), Action.REVIEW, dry_run=True)
-    assert outcome.run_id is None and outcome.affected_users == 1
+    assert outcome.run_id is None
+    assert outcome.affected_users == 1
     assert ws.runs() == []
 
 
@@ -201,5 +230,6 @@ def test_cancel_after_recording_does_not_report_cancelled(load: Callable[..., Wo
 
     progress.callback = cancel_once_recorded
     outcome = run_cleanup(ws, "late cancel", criteria(), Action.REVIEW, progress=progress)
-    assert outcome.run_id is not None and ws.run(outcome.run_id).name == "late cancel"
+    assert outcome.run_id is not None
+    assert ws.run(outcome.run_id).name == "late cancel"
     assert messages[-1] == "Done"

@@ -40,7 +40,9 @@ GOLDEN_LEGACY = b"version:v1.0\r\n" + GOLDEN_CURRENT
 
 
 def test_golden_current_template() -> None:
-    assert entra_csv_bytes(["alain@contoso.com", "isabella@contoso.com", "joseph@contoso.com"]) == GOLDEN_CURRENT
+    assert (
+        entra_csv_bytes(["alain@contoso.com", "isabella@contoso.com", "joseph@contoso.com"]) == GOLDEN_CURRENT
+    )
 
 
 def test_golden_legacy_template() -> None:
@@ -83,8 +85,14 @@ def test_plan_splits_into_complete_numbered_parts() -> None:
 
 
 def test_plan_names_unique_case_insensitively() -> None:
-    rows = pd.concat([_rows("Team/A", ["a@x.com"]), _rows("team:a", ["b@x.com"]), _rows("TEAM?A", ["c@x.com"])])
-    assert [p.name for p in plan_entra_files(rows, max_rows=10)] == ["Team_A.csv", "team_a (2).csv", "TEAM_A (3).csv"]
+    rows = pd.concat(
+        [_rows("Team/A", ["a@x.com"]), _rows("team:a", ["b@x.com"]), _rows("TEAM?A", ["c@x.com"])]
+    )
+    assert [p.name for p in plan_entra_files(rows, max_rows=10)] == [
+        "Team_A.csv",
+        "team_a (2).csv",
+        "TEAM_A (3).csv",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -93,7 +101,7 @@ def test_plan_names_unique_case_insensitively() -> None:
         ("CON", "_CON"),
         ("nul.backup", "_nul.backup"),
         ("Com1", "_Com1"),
-        ("a/b\\c:d*e?f\"g<h>i|j", "a_b_c_d_e_f_g_h_i_j"),
+        ('a/b\\c:d*e?f"g<h>i|j', "a_b_c_d_e_f_g_h_i_j"),
         ("trailing dots...", "trailing dots"),
         ("..", "group"),
         (".hidden", "_hidden"),
@@ -115,7 +123,8 @@ def test_safe_file_stem_is_safe_everywhere(group: str) -> None:
     assert 0 < len(stem) <= exporters.MAX_STEM + 1
     assert not set(stem) & set('<>:"/\\|?*')
     assert all(ord(ch) >= 32 and ord(ch) != 127 for ch in stem)
-    assert not stem.endswith((".", " ")) and not stem.startswith((".", " "))
+    assert not stem.endswith((".", " "))
+    assert not stem.startswith((".", " "))
     assert stem.split(".")[0].strip().upper() not in RESERVED
 
 
@@ -123,7 +132,9 @@ def test_safe_file_stem_is_safe_everywhere(group: str) -> None:
 @given(st.lists(st.text(min_size=1, max_size=40), min_size=1, max_size=12))
 def test_planned_names_never_collide(groups: list[str]) -> None:
     rows = pd.concat([_rows(g, [f"u{i}@x.com"]) for i, g in enumerate(groups)])
-    names = [p.name.casefold() for p in plan_entra_files(rows, groups=list(dict.fromkeys(groups)), max_rows=5)]
+    names = [
+        p.name.casefold() for p in plan_entra_files(rows, groups=list(dict.fromkeys(groups)), max_rows=5)
+    ]
     assert len(names) == len(set(names))
 
 
@@ -170,9 +181,7 @@ def test_write_selected_group_legacy_template(ws: Workspace, run_id: int, tmp_pa
 
 def test_settings_template_and_max_rows_are_defaults(ws: Workspace, run_id: int, tmp_path: Path) -> None:
     current = ws.entra_settings()
-    ws.save_entra_settings(
-        EntraSettings(True, current.synced_groups, EntraTemplate.LEGACY, max_rows=2)
-    )
+    ws.save_entra_settings(EntraSettings(True, current.synced_groups, EntraTemplate.LEGACY, max_rows=2))
     result = write_entra_exports(ws, run_id, tmp_path, groups=["Entra-A"])
     assert [f.path.name for f in result.files] == ["Entra-A (part 1 of 2).csv", "Entra-A (part 2 of 2).csv"]
     assert (tmp_path / "Entra-A (part 2 of 2).csv").read_bytes() == (
@@ -209,7 +218,7 @@ def test_failure_mid_batch_leaves_folder_unchanged(
         real_fsync(fd)
 
     monkeypatch.setattr(exporters.os, "fsync", failing_fsync)
-    with pytest.raises(OutputError, match="No space left on device. No file was saved"):
+    with pytest.raises(OutputError, match=r"No space left on device\. No file was saved"):
         write_entra_exports(ws, run_id, tmp_path)
     assert os.listdir(tmp_path) == ["other.txt"]
     assert ws.run(run_id).status == "completed"

@@ -92,7 +92,13 @@ def test_generic_format(write_file: WriteFile) -> None:
 
 @pytest.mark.parametrize(
     ("encoding", "bom"),
-    [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("cp1252", b"")],
+    [
+        ("utf-8", b""),
+        ("utf-8", b"\xef\xbb\xbf"),
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-16-be", b"\xfe\xff"),
+        ("cp1252", b""),
+    ],
 )
 @pytest.mark.parametrize("delimiter", [",", ";", "\t"])
 def test_encodings_and_delimiters(write_file: WriteFile, encoding: str, bom: bytes, delimiter: str) -> None:
@@ -119,7 +125,8 @@ def test_import_file_stores_users_and_summary(ws: Workspace, write_file: WriteFi
     assert summary.warnings == ("1 rows have no email address; they can never be exported",)
     info = ws.info()
     assert (info.users, info.groups) == (3, 2)
-    assert info.last_import_file is not None and info.last_import_file.endswith("users.csv")
+    assert info.last_import_file is not None
+    assert info.last_import_file.endswith("users.csv")
 
 
 def test_reimport_replaces_directory_keeps_flags_and_history(ws: Workspace, write_file: WriteFile) -> None:
@@ -143,8 +150,18 @@ def _snapshot(ws: Workspace) -> tuple[object, ...]:
 @pytest.mark.parametrize(
     ("content", "message", "line", "column"),
     [
-        (atlassian("id,A,a@x.com,Active,3 Jan 2024,31 Feb 2024,,g"), "'31 Feb 2024' in column 'Last seen in Jira - acme' is not a date", 2, 6),
-        (atlassian("id,A,a@x.com,Active,3 Jan 2024,1 Jan 2024,,g", "id2,B,b@x.com,Active,yesterday,,,g"), "'yesterday' in column 'Added to org' is not a date", 3, 5),
+        (
+            atlassian("id,A,a@x.com,Active,3 Jan 2024,31 Feb 2024,,g"),
+            "'31 Feb 2024' in column 'Last seen in Jira - acme' is not a date",
+            2,
+            6,
+        ),
+        (
+            atlassian("id,A,a@x.com,Active,3 Jan 2024,1 Jan 2024,,g", "id2,B,b@x.com,Active,yesterday,,,g"),
+            "'yesterday' in column 'Added to org' is not a date",
+            3,
+            5,
+        ),
         ("email,User name\na@x.com,A\nb@x.com,B,extra\n", "3 fields where the header has 2", 3, 3),
         ('email,User name\na@x.com,"never closed\nb@x.com,B\n', "a quoted value is never closed", 2, 1),
         ("User name,Last seen in Jira - acme\nA,3 Jan 2024\n", "there is no email column", 1, None),
@@ -154,7 +171,12 @@ def _snapshot(ws: Workspace) -> tuple[object, ...]:
     ],
 )
 def test_bad_input_names_file_line_column_and_changes_nothing(
-    ws: Workspace, write_file: WriteFile, content: str | bytes, message: str, line: int | None, column: int | None
+    ws: Workspace,
+    write_file: WriteFile,
+    content: str | bytes,
+    message: str,
+    line: int | None,
+    column: int | None,
 ) -> None:
     import_file(ws, write_file(atlassian(*ROWS), name="good.csv"))
     before = _snapshot(ws)
@@ -170,7 +192,7 @@ def test_bad_input_names_file_line_column_and_changes_nothing(
 
 def test_undecodable_bytes_are_reported(write_file: WriteFile) -> None:
     path = write_file(b"\x00\x00\xfe\xff" + b"\x00" * 9)
-    with pytest.raises(InputFileError, match="NUL character|not valid text"):
+    with pytest.raises(InputFileError, match=r"NUL character|not valid text"):
         read_directory(path)
 
 
@@ -186,7 +208,11 @@ def test_unknown_layout_offers_mapping(write_file: WriteFile) -> None:
     assert caught.value.headers == ["Mail", "Full name", "Last login", "Teams"]
     assert read_headers(path) == ["Mail", "Full name", "Last login", "Teams"]
     mapping = ColumnMapping(
-        email="Mail", display_name="Full name", last_seen=("Last login",), groups="Teams", groups_separator="|"
+        email="Mail",
+        display_name="Full name",
+        last_seen=("Last login",),
+        groups="Teams",
+        groups_separator="|",
     )
     directory = read_directory(path, mapping=mapping)
     assert directory.format == "mapped"

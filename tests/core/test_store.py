@@ -46,7 +46,8 @@ def test_entra_settings_round_trip_and_validation(ws: Workspace) -> None:
         )
     )
     assert saved == ws.entra_settings()
-    assert saved.configured and saved.is_synced("jira-users")
+    assert saved.configured
+    assert saved.is_synced("jira-users")
     assert saved.upn_domain_rewrites == (("old.example.com", "new.example.com"),)
     assert saved.verified_domains == ("new.example.com",)
     for bad, message in [
