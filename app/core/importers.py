@@ -138,7 +138,10 @@ class _Source:
     @property
     def text(self) -> str:
         if self._text is None:
-            self._text = self.raw.decode(self.encoding)
+            try:
+                self._text = self.raw.decode(self.encoding)
+            except UnicodeDecodeError:  # not UTF-8 after all: Windows-1252, or a clear error
+                self._text = read_text(self.path)
         return self._text
 
     def first_line(self) -> str:
