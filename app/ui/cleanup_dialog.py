@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
@@ -33,9 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.engine import count_affected, run_cleanup
+from app.core.engine import run_cleanup
 from app.core.errors import UserError
-from app.core.models import Action, Criteria
+from app.core.models import Action, Criteria, RowAction
 from app.core.progress import Progress
 from app.core.store import Workspace
 from app.ui import dialogs
@@ -55,6 +58,33 @@ log = logging.getLogger(__name__)
 
 #: Delay between the last edit and the recount.
 COUNT_DEBOUNCE_MS = 300
+#: Groups listed one by one in the summary; the rest are folded into "… and N more".
+SUMMARY_GROUPS = 6
+
+
+@dataclass(frozen=True)
+class CountSummary:
+    """What the live count shows: affected users and their rows per (group, row action)."""
+
+    affected_users: int
+    rows: int = 0
+    #: (group, row action value, rows, skipped rows), in the engine's group order.
+    groups: tuple[tuple[str, str, int, int], ...] = ()
+
+    @classmethod
+    def of(cls, affected_users: int, rows: pd.DataFrame) -> CountSummary:
+        """Summarise a dry run's rows with one vectorised group-by (nothing per row)."""
+        if rows.empty:
+            return cls(affected_users, 0, ())
+        counts = rows.groupby(["group", "action"], sort=False)["skip_reason"].agg(["size", "count"])
+        groups = tuple(
+            (str(group), str(action), int(size), int(skipped))
+            for (group, action), (size, skipped) in counts.iterrows()
+        )
+        return cls(affected_users, len(rows), groups)
+
+    def rows_for(self, action: RowAction) -> int:
+        return sum(n for _, a, n, _ in self.groups if a == action.value)
 
 
 class CleanupDialog(QDialog):
@@ -69,12 +99,13 @@ class CleanupDialog(QDialog):
         self.setObjectName("cleanupDialog")
         self.setWindowTitle(self.tr("New cleanup"))
         self.setAccessibleName(self.tr("New cleanup"))
-        self.resize(980, 720)
+        self.resize(1080, 720)
         self._count_generation = 0
         self._count_worker: Worker | None = None
         self._error_source = ""
         self._run_worker: Worker | None = None
         self.last_count: int | None = None
+        self.last_summary: CountSummary | None = None
         self.dry_run_rows: pd.DataFrame | None = None
 
         groups = workspace.groups()
@@ -123,7 +154,7 @@ class CleanupDialog(QDialog):
         self.days.setSuffix(self.tr(" days"))
         self.days.setAccessibleName(self.tr("Days inactive threshold"))
         days_row.addWidget(self.days)
-        as_of_label = QLabel(self.tr("as of"), form_widget)
+        as_of_label = QLabel(self.tr("a&s of"), form_widget)
         days_row.addWidget(as_of_label)
         self.as_of = QDateEdit(QDate.currentDate(), form_widget)
         self.as_of.setCalendarPopup(True)
@@ -158,9 +189,9 @@ class CleanupDialog(QDialog):
         # -- action -------------------------------------------------------------------
         action_box = QGroupBox(self.tr("Action"), form_widget)
         action_layout = QVBoxLayout(action_box)
-        self.review_radio = QRadioButton(self.tr("Add to list for review"), action_box)
+        self.review_radio = QRadioButton(self.tr("&Add to list for review"), action_box)
         self.review_radio.setAccessibleName(self.tr("Add to list for review"))
-        self.entra_radio = QRadioButton(self.tr("Microsoft Entra ID action"), action_box)
+        self.entra_radio = QRadioButton(self.tr("Microsoft &Entra ID action"), action_box)
         self.entra_radio.setAccessibleName(self.tr("Microsoft Entra ID action"))
         self.action_group = QButtonGroup(self)
         self.action_group.addButton(self.review_radio)
@@ -172,7 +203,7 @@ class CleanupDialog(QDialog):
         self.entra_reason = QLabel(action_box)
         self.entra_reason.setWordWrap(True)
         self.entra_reason.setAccessibleName(self.tr("Why the Entra ID action is unavailable"))
-        self.idp_button = QPushButton(self.tr("Identity providers…"), action_box)
+        self.idp_button = QPushButton(self.tr("Identity pro&viders…"), action_box)
         self.idp_button.setAccessibleName(self.tr("Open Identity providers"))
         self.idp_button.clicked.connect(self.open_identity_providers)
         reason_row.addWidget(self.entra_reason, 1)
@@ -188,27 +219,45 @@ class CleanupDialog(QDialog):
         results = QWidget(self)
         results_layout = QVBoxLayout(results)
         results_layout.setContentsMargins(0, 0, 0, 0)
-        self.count_label = QLabel(results)
+        summary = QGroupBox(self.tr("Affected users"), results)
+        summary.setObjectName("countSummary")
+        summary_layout = QVBoxLayout(summary)
+        self.count_label = QLabel(summary)
+        self.count_label.setObjectName("liveCount")
         self.count_label.setAccessibleName(self.tr("Affected users"))
         font = self.count_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setPointSizeF(font.pointSizeF() * 2.2)
         font.setBold(True)
         self.count_label.setFont(font)
-        results_layout.addWidget(self.count_label)
-        self.error_label = QLabel(results)
-        self.error_label.setObjectName("validationMessage")
-        self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName(self.tr("Validation message"))
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_icon = QLabel(results)
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        self.error_icon.setPixmap(icon.pixmap(16, 16))
-        error_row = QHBoxLayout()
-        error_row.addWidget(self.error_icon, 0, Qt.AlignmentFlag.AlignTop)
-        error_row.addWidget(self.error_label, 1)
-        results_layout.addLayout(error_row)
+        self.count_caption = QLabel(summary)
+        self.count_caption.setWordWrap(True)
+        self.count_caption.setAccessibleName(self.tr("What the count means"))
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBaseline)
+        count_row.addWidget(self.count_caption, 1, Qt.AlignmentFlag.AlignBaseline)
+        summary_layout.addLayout(count_row)
+        self.breakdown_label = QLabel(summary)
+        self.breakdown_label.setObjectName("countBreakdown")
+        self.breakdown_label.setWordWrap(True)
+        self.breakdown_label.setTextFormat(Qt.TextFormat.RichText)
+        self.breakdown_label.setAccessibleName(self.tr("Rows per group"))
+        self.breakdown_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        summary_layout.addWidget(self.breakdown_label)
+        results_layout.addWidget(summary)
+
         self.dry_run_label = QLabel(self.tr("Dry run: nothing is recorded."), results)
+        self.dry_run_label.setWordWrap(True)
         results_layout.addWidget(self.dry_run_label)
+        self.dry_run_hint = QLabel(
+            self.tr(
+                "Dry run lists the affected users here without recording anything. "
+                "Run now records the cleanup in the history."
+            ),
+            results,
+        )
+        self.dry_run_hint.setWordWrap(True)
+        self.dry_run_hint.setEnabled(False)  # secondary text, drawn in the palette's muted colour
+        results_layout.addWidget(self.dry_run_hint)
         self.dry_run_model = self._make_dry_run_model()
         self.dry_run_view = QTableView(results)
         self.dry_run_view.setModel(self.dry_run_model)
@@ -219,6 +268,8 @@ class CleanupDialog(QDialog):
         self.dry_run_view.horizontalHeader().setStretchLastSection(True)
         self.dry_run_view.setSortingEnabled(True)
         results_layout.addWidget(self.dry_run_view, 1)
+        self.results_stretch = QWidget(results)  # keeps the summary at the top until a dry run
+        results_layout.addWidget(self.results_stretch, 1)
         self.progress_panel = ProgressPanel(results)
         results_layout.addWidget(self.progress_panel)
         self.dry_run_label.hide()
@@ -230,11 +281,23 @@ class CleanupDialog(QDialog):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([640, 400])
+
+        # -- validation message next to the buttons ------------------------------------
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("validationMessage")
+        self.error_label.setWordWrap(True)
+        self.error_label.setAccessibleName(self.tr("Validation message"))
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_icon = QLabel(self)
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        self.error_icon.setPixmap(icon.pixmap(size, size))
 
         self.buttons = QDialogButtonBox(self)
-        self.dry_run_button = QPushButton(self.tr("Dry run"), self)
+        self.dry_run_button = QPushButton(self.tr("Dr&y run"), self)
         self.dry_run_button.setAccessibleName(self.tr("Dry run: show affected users"))
-        self.run_button = QPushButton(self.tr("Run now"), self)
+        self.run_button = QPushButton(self.tr("Run &now"), self)
         self.run_button.setAccessibleName(self.tr("Run the cleanup now"))
         self.run_button.setDefault(True)
         self.buttons.addButton(self.dry_run_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -244,9 +307,14 @@ class CleanupDialog(QDialog):
         self.run_button.clicked.connect(self.run_now)
         self.buttons.rejected.connect(self.reject)
 
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.error_icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        bottom.addWidget(self.error_label, 1)
+        bottom.addWidget(self.buttons)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.buttons)
+        layout.addLayout(bottom)
 
         # -- live count -----------------------------------------------------------------
         self.count_timer = QTimer(self)
@@ -262,9 +330,11 @@ class CleanupDialog(QDialog):
         self.product.currentIndexChanged.connect(self._criteria_changed)
         self.name.textChanged.connect(self._clear_error)
         self.action_group.buttonToggled.connect(self._clear_error)
+        self.action_group.buttonToggled.connect(self._action_toggled)
 
         self._update_entra_state()
         self._show_error("")
+        self._show_summary(None)
         self._criteria_changed()
         restore_geometry(self, self.SETTINGS_KEY)
         restore_splitter(self.splitter, self.SETTINGS_KEY)
@@ -360,6 +430,11 @@ class CleanupDialog(QDialog):
     def _clear_error(self) -> None:
         self._show_error("")
 
+    @Slot(QAbstractButton, bool)
+    def _action_toggled(self, _button: QAbstractButton, checked: bool) -> None:
+        if checked:  # the breakdown (Entra / Atlassian / review) follows the action
+            self._criteria_changed()
+
     # -- live count ---------------------------------------------------------------------
 
     @Slot()
@@ -367,7 +442,7 @@ class CleanupDialog(QDialog):
         self._count_generation += 1  # any running count is now stale
         if self._error_source != "count":
             self._show_error("")
-        self.count_label.setText(self.tr("Affected users: counting…"))
+        self._show_counting()
         self.count_timer.start()
 
     @Slot()
@@ -377,17 +452,18 @@ class CleanupDialog(QDialog):
         try:
             criteria = self.criteria()
         except UserError as exc:
-            self.last_count = None
-            self.count_label.setText(self.tr("Affected users: —"))
+            self._show_summary(None)
             self._show_error(str(exc), "count")
             return
         if self._error_source == "count":
             self._show_error("")
-        ws = self.workspace
+        ws, action = self.workspace, self.action()
+        name = self.name.text().strip() or "live count"
 
-        def count(progress: Progress) -> tuple[int, int]:
-            progress.check()
-            return generation, count_affected(ws, criteria)
+        def count(progress: Progress) -> tuple[int, CountSummary]:
+            # One dry run gives the count and the rows per group together.
+            outcome = run_cleanup(ws, name, criteria, action, dry_run=True, progress=progress)
+            return generation, CountSummary.of(outcome.affected_users, outcome.rows)
 
         if self._count_worker is not None:
             self._count_worker.cancel()
@@ -398,23 +474,79 @@ class CleanupDialog(QDialog):
         worker.start()
 
     @Slot(object)
-    def _on_counted(self, result: tuple[int, int]) -> None:
-        generation, count = result
+    def _on_counted(self, result: tuple[int, CountSummary]) -> None:
+        generation, summary = result
         if generation != self._count_generation:
             return  # the form changed while counting
-        self.last_count = count
-        self.count_label.setText(self.tr("Affected users: %s") % f"{count:,}")
+        self._show_summary(summary)
 
     @Slot(object)
     def _on_count_failed(self, exc: BaseException) -> None:
         if self.sender() is not self._count_worker:
             return
-        self.last_count = None
-        self.count_label.setText(self.tr("Affected users: —"))
+        self._show_summary(None)
         if isinstance(exc, UserError):
             self._show_error(str(exc), "count")
         else:
             dialogs.show_failure(self, self.tr("New cleanup"), exc)
+
+    def _show_counting(self) -> None:
+        if self.last_count is None:
+            self.count_label.setText("…")
+        self.count_caption.setText(self.tr("counting…"))
+
+    def _show_summary(self, summary: CountSummary | None) -> None:
+        """Show the live count and its breakdown (``None``: nothing to count)."""
+        self.last_summary = summary
+        if summary is None:
+            self.last_count = None
+            self.count_label.setText("—")
+            self.count_caption.setText(self.tr("Choose the criteria to see who is affected."))
+            self.breakdown_label.setText("")
+            self.breakdown_label.hide()
+            return
+        self.last_count = summary.affected_users
+        self.count_label.setText(f"{summary.affected_users:,}")
+        self.count_caption.setText(self.tr("affected user(s)"))
+        self.breakdown_label.setText(self._breakdown_html(summary))
+        self.breakdown_label.setVisible(True)
+
+    def _breakdown_html(self, summary: CountSummary) -> str:
+        labels = {
+            RowAction.REVIEW.value: self.tr("Rows per target group (for review)"),
+            RowAction.ENTRA.value: self.tr("Remove in Microsoft Entra ID"),
+            RowAction.ATLASSIAN.value: self.tr("Remove in Atlassian (groups not synced from Entra ID)"),
+        }
+        parts = [
+            "<p>"
+            + html.escape(self.tr("%s row(s): one per affected user and target group.") % f"{summary.rows:,}")
+            + "</p>"
+        ]
+        for action in (RowAction.ENTRA, RowAction.ATLASSIAN, RowAction.REVIEW):
+            groups = [g for g in summary.groups if g[1] == action.value]
+            if not groups:
+                continue
+            lines = []
+            for group, _action, rows, skipped in groups[:SUMMARY_GROUPS]:
+                extra = self.tr(" (%s skipped)") % f"{skipped:,}" if action is RowAction.ENTRA and skipped else ""
+                lines.append(
+                    f"<tr><td>{html.escape(group)}</td>"
+                    f"<td align='right'>&nbsp;&nbsp;{rows:,}</td><td>{html.escape(extra)}</td></tr>"
+                )
+            more = len(groups) - SUMMARY_GROUPS
+            if more > 0:
+                rest = sum(n for _, _, n, _ in groups[SUMMARY_GROUPS:])
+                lines.append(
+                    "<tr><td>"
+                    + html.escape(self.tr("… and %d more group(s)") % more)
+                    + f"</td><td align='right'>&nbsp;&nbsp;{rest:,}</td><td></td></tr>"
+                )
+            total = summary.rows_for(action)
+            parts.append(
+                f"<p style='margin-top:6px'><b>{html.escape(labels[action.value])}</b>: {total:,}</p>"
+                f"<table cellspacing='0' cellpadding='1'>{''.join(lines)}</table>"
+            )
+        return "".join(parts)
 
     # -- dry run and run ----------------------------------------------------------------
 
@@ -476,6 +608,8 @@ class CleanupDialog(QDialog):
         )
         self.dry_run_label.show()
         self.dry_run_view.show()
+        self.dry_run_hint.hide()
+        self.results_stretch.hide()
         self.dry_run_view.resizeColumnsToContents()
 
     @Slot(object)

@@ -38,7 +38,7 @@ from app.ui.idp_dialog import (
     save_geometry,
     save_splitter,
 )
-from app.ui.preview_model import COL_NAME, COL_UPN, PreviewModel
+from app.ui.preview_model import COL_DAYS, COL_LAST_SEEN, COL_NAME, COL_STATUS, COL_UPN, PreviewModel
 from app.ui.worker import ProgressPanel, Worker
 
 log = logging.getLogger(__name__)
@@ -186,8 +186,7 @@ class IdpExportsPage(QWidget):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self.model.sort)
-        header.resizeSection(COL_UPN, 260)
-        header.resizeSection(COL_NAME, 180)
+        self._size_preview_columns()
         preview_layout.addWidget(self.table, 1)
         self.preview_count = QLabel(preview)
         self.preview_count.setAccessibleName(self.tr("Preview row count"))
@@ -204,9 +203,10 @@ class IdpExportsPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.groups)
         self.splitter.addWidget(preview)
-        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([290, 760])
 
         form = QFormLayout()
         folder_row = QHBoxLayout()
@@ -286,10 +286,27 @@ class IdpExportsPage(QWidget):
     def set_rows(self, rows: pd.DataFrame) -> None:
         self.rows = rows
         counts = group_counts(rows)
-        self.groups.set_rows(counts)
+        # Admins usually save every group: all are checked to start with.
+        self.groups.set_rows(counts, checked=[group for group, _rows, _skipped in counts])
         if counts:
             self.groups.set_current(counts[0][0])
         self._update_save_state()
+
+    def _size_preview_columns(self) -> None:
+        """Widths that fit typical values, so Status (and the skip reason) stays in view."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        pad = 2 * self.table.style().pixelMetric(self.table.style().PixelMetric.PM_HeaderMargin) + 12
+
+        def fit(*samples: str) -> int:
+            return max(metrics.horizontalAdvance(text) for text in samples) + pad
+
+        header.setMinimumSectionSize(fit("0000"))
+        header.resizeSection(COL_UPN, fit("firstname.lastname@contoso-partners.com"))
+        header.resizeSection(COL_NAME, fit("Firstname Lastname"))
+        header.resizeSection(COL_LAST_SEEN, fit("0000-00-00", self.model.headerData(COL_LAST_SEEN, Qt.Orientation.Horizontal)))
+        header.resizeSection(COL_DAYS, fit("00,000", self.model.headerData(COL_DAYS, Qt.Orientation.Horizontal)))
+        header.resizeSection(COL_STATUS, fit("Will be removed"))
 
     @Slot(str)
     def show_group(self, group: str) -> None:
@@ -440,7 +457,7 @@ class ExportDialog(QDialog):
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export data"))
         self.setAccessibleName(self.tr("Export data"))
-        self.resize(1040, 700)
+        self.resize(1240, 720)
 
         heading = QLabel(
             self.tr("<b>%s</b> — run %s, %s affected user(s)")
@@ -476,7 +493,7 @@ class ExportDialog(QDialog):
         self.splitter.addWidget(self.options)
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([200, 840])
+        self.splitter.setSizes([190, 1050])
         self.splitter.setChildrenCollapsible(False)
 
         self.progress_panel = ProgressPanel(self)

@@ -137,20 +137,22 @@ class CheckList(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
+        bottom = QHBoxLayout()
         self.all_button = QPushButton(self.tr("Select all"), self)
         self.all_button.setAccessibleName(self.tr("Check every listed row"))
         self.all_button.clicked.connect(lambda: self.set_all(True))
         self.none_button = QPushButton(self.tr("Select none"), self)
         self.none_button.setAccessibleName(self.tr("Uncheck every row"))
         self.none_button.clicked.connect(lambda: self.set_all(False))
-        top.addWidget(self.all_button)
-        top.addWidget(self.none_button)
+        bottom.addWidget(self.all_button)
+        bottom.addWidget(self.none_button)
+        bottom.addStretch(1)
         self.all_button.setVisible(select_buttons)
         self.none_button.setVisible(select_buttons)
-        layout.addLayout(top)
+        # Search above, select all/none below: fits narrow panes without squeezing either.
+        layout.addWidget(self.search)
         layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
         self.setFocusProxy(self.search)
         self._bulk = False
 

@@ -129,7 +129,13 @@ def render_all(out: Path) -> list[Path]:
         else:
             cleanup = CleanupDialog(ws, window)
             cleanup.show()
-            wait_until(lambda: getattr(cleanup, "last_count", 0) is not None, 10)
+            # A realistic state: named, two target groups, the Entra action, counted.
+            cleanup.name.setText("Inactive Jira users, Q4")
+            cleanup.targets.set_checked(["Atlassian-Jira-Users", "jira-software-users"])
+            if cleanup.entra_radio.isEnabled():
+                cleanup.entra_radio.setChecked(True)
+            cleanup.refresh_count()
+            wait_until(lambda: cleanup.last_summary is not None and not cleanup.count_timer.isActive(), 20)
             written.append(save(cleanup, out, "new-cleanup"))
             cleanup.close()
 

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 from app.core.importers import import_file
-from app.core.models import Action, EntraSettings
+from app.core.models import Action, EntraSettings, RowAction
 from app.ui import cleanup_dialog
-from app.ui.cleanup_dialog import CleanupDialog
+from app.ui.cleanup_dialog import CleanupDialog, CountSummary
 from PySide6.QtCore import QDate, Qt
 
 USERS_CSV = """\
@@ -46,7 +46,7 @@ def _dialog(qtbot: Any, ws: Any) -> CleanupDialog:
 
 def _count_is(qtbot: Any, dialog: CleanupDialog, expected: int) -> None:
     qtbot.waitUntil(
-        lambda: dialog.last_count == expected and dialog.count_label.text() == f"Affected users: {expected}"
+        lambda: dialog.last_count == expected and dialog.count_label.text() == f"{expected:,}"
     )
 
 
@@ -104,7 +104,7 @@ def test_stale_count_is_ignored(qtbot: Any, users_workspace: Any) -> None:
     dialog.targets.set_checked(["jira-software-users"])
     _count_is(qtbot, dialog, 2)
     # A result computed for an older form state must not overwrite the label.
-    dialog._on_counted((dialog._count_generation - 1, 99))
+    dialog._on_counted((dialog._count_generation - 1, CountSummary(99)))
     assert dialog.last_count == 2
     assert "99" not in dialog.count_label.text()
 
@@ -187,3 +187,50 @@ def test_dry_run_model_passes_qtmodeltester(qtbot: Any, users_workspace: Any, qt
     qtbot.waitUntil(lambda: not dialog.is_busy())
     assert dialog.dry_run_model.index(0, 4).data() in ("Never", "2023-01-05")
     qtmodeltester.check(dialog.dry_run_model, force_py=True)
+
+
+def test_summary_breaks_rows_down_by_group_and_action(qtbot: Any, users_workspace: Any) -> None:
+    users_workspace.save_entra_settings(
+        EntraSettings(
+            provisioning_enabled=True,
+            synced_groups=("entra-jira", "entra-conf"),
+            verified_domains=("contoso.com",),  # dave@fabrikam.com is skipped
+        )
+    )
+    dialog = _dialog(qtbot, users_workspace)
+    dialog.targets.set_checked(["entra-jira", "entra-conf", "jira-software-users"])
+    # Review: alice, bob in entra-jira; bob, dave in entra-conf; alice, bob in jira-software-users.
+    _count_is(qtbot, dialog, 3)
+    summary = dialog.last_summary
+    assert summary is not None
+    assert summary.rows == 6
+    assert summary.rows_for(RowAction.REVIEW) == 6
+    assert "Rows per target group" in dialog.breakdown_label.text()
+    assert "Remove in Atlassian" not in dialog.breakdown_label.text()
+
+    dialog.entra_radio.click()
+    qtbot.waitUntil(
+        lambda: dialog.last_summary is not None and dialog.last_summary.rows_for(RowAction.ENTRA) == 4
+    )
+    summary = dialog.last_summary
+    assert summary.rows_for(RowAction.ATLASSIAN) == 2
+    assert ("entra-conf", "entra", 2, 1) in summary.groups
+    text = dialog.breakdown_label.text()
+    assert "Remove in Microsoft Entra ID" in text
+    assert "Remove in Atlassian" in text
+    assert "(1 skipped)" in text
+    assert not dialog.breakdown_label.isHidden()
+
+
+def test_validation_message_sits_beside_the_buttons(qtbot: Any, users_workspace: Any) -> None:
+    dialog = _dialog(qtbot, users_workspace)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.run_button.click()
+    assert not dialog.error_label.isHidden()
+    label_box = dialog.error_label.geometry()
+    buttons_box = dialog.buttons.geometry()
+    assert dialog.error_label.parentWidget() is dialog
+    # Same row as the buttons, to their left.
+    assert label_box.bottom() >= buttons_box.top() and label_box.top() <= buttons_box.bottom()
+    assert label_box.right() <= buttons_box.left()

@@ -133,7 +133,11 @@ def test_save_selected_writes_reports_and_asks_before_overwrite(
     dialog = _open(qtbot, users_workspace, run_id)
     page = dialog.idp_page
     assert page is not None
-    assert not page.save_button.isEnabled()  # nothing checked yet
+    assert page.groups.checked() == ["entra-conf", "entra-jira"]  # all, to start with
+    assert page.save_button.isEnabled()
+    page.groups.none_button.click()
+    assert page.groups.checked() == []
+    assert not page.save_button.isEnabled()
     page.groups.all_button.click()
     assert page.save_button.isEnabled()
     page.folder_button.click()
@@ -284,3 +288,22 @@ def test_preview_model_large_frames_work_in_a_worker(qtbot: Any, monkeypatch: py
         model.sort(COL_UPN, Qt.SortOrder.DescendingOrder)
     assert model.index(0, COL_UPN).data() == "user002999@contoso.com"
     qtbot.waitUntil(lambda: not model.is_busy())
+
+
+def test_preview_columns_fit_with_status_in_view(qtbot: Any, users_workspace: Any) -> None:
+    run_id = _run(users_workspace, Action.ENTRA, ("entra-jira", "entra-conf"))
+    dialog = _open(qtbot, users_workspace, run_id)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    page = dialog.idp_page
+    assert page is not None
+    table = page.table
+    header = table.horizontalHeader()
+    # Every column, Status last, fits in the viewport: no horizontal scrolling to see why
+    # a user is skipped.
+    right = header.sectionViewportPosition(COL_STATUS) + header.sectionSize(COL_STATUS)
+    assert right <= table.viewport().width()
+    metrics = table.fontMetrics()
+    assert header.sectionSize(COL_UPN) > metrics.horizontalAdvance("bob@contoso.com")
+    assert header.sectionSize(COL_LAST_SEEN) >= metrics.horizontalAdvance("2026-11-01")
+    dialog.close()

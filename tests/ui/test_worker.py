@@ -95,9 +95,10 @@ def test_cancel_stops_at_the_next_step_and_emits_cancelled(qtbot):
     w.start()
     assert started.wait(5)
     w.cancel()
-    release.set()
+    # Release inside the block: the queued signal must not be emitted before
+    # waitSignal connects to it.
     with qtbot.waitSignal(w.cancelled, timeout=5000):
-        pass
+        release.set()
     assert steps == []
     assert finished == []
     assert w.state == "cancelled"
