@@ -19,6 +19,8 @@ The version comes only from app/__init__.py. Needs the `package` extra
 from __future__ import annotations
 
 import argparse
+import email.utils
+import gzip
 import os
 import platform
 import shutil
@@ -86,6 +88,22 @@ def build_tarball(meta: AppMeta, bundle: Path, arch: str) -> Path:
     return target
 
 
+def is_shared_library(path: Path) -> bool:
+    return path.name.endswith(".so") or ".so." in path.name
+
+
+def source_date() -> float:
+    """SOURCE_DATE_EPOCH if set (reproducible builds), else the time of app/__init__.py."""
+    return float(os.environ.get("SOURCE_DATE_EPOCH") or (ROOT / "app" / "__init__.py").stat().st_mtime)
+
+
+def maintainer() -> str:
+    control = (PACKAGING / "linux" / "control.in").read_text(encoding="utf-8")
+    return next(
+        line.split(":", 1)[1].strip() for line in control.splitlines() if line.startswith("Maintainer:")
+    )
+
+
 def build_deb(meta: AppMeta, bundle: Path, arch: str) -> Path:
     """dist/<id>_<version>_<arch>.deb built with dpkg-deb from a staged file tree.
 
@@ -117,14 +135,28 @@ def build_deb(meta: AppMeta, bundle: Path, arch: str) -> Path:
 
     doc = stage / "usr" / "share" / "doc" / meta.app_id
     doc.mkdir(parents=True)
-    shutil.copy2(RESOURCES / "licenses" / "THIRD_PARTY_NOTICES.txt", doc / "copyright")
+    notices = (RESOURCES / "licenses" / "THIRD_PARTY_NOTICES.txt").read_text(encoding="utf-8")
+    (doc / "copyright").write_text(
+        "On Debian systems the complete texts of the GNU LGPL version 3 and GNU GPL version 3\n"
+        "are in /usr/share/common-licenses/LGPL-3 and /usr/share/common-licenses/GPL-3; copies\n"
+        f"also ship in /opt/{meta.app_id}/_internal/resources/licenses/.\n\n{notices}",
+        encoding="utf-8",
+    )
+    changelog = (
+        f"{meta.app_id} ({meta.version}) stable; urgency=medium\n\n"
+        f"  * Release {meta.version}.\n\n"
+        f" -- {maintainer()}  {email.utils.formatdate(source_date())}\n"
+    )
+    (doc / "changelog.gz").write_bytes(gzip.compress(changelog.encode(), mtime=0))
 
-    # dpkg wants 0755 directories and no group/other write bits.
+    # dpkg wants 0755 directories, 0644 data and libraries, and no group/other write bits.
     for path in [stage, *stage.rglob("*")]:
         if path.is_symlink():
             continue
-        mode = path.stat().st_mode & 0o777
-        path.chmod((mode | 0o755 if path.is_dir() else mode | 0o644) & 0o755)
+        if path.is_dir() or (path.stat().st_mode & 0o100 and not is_shared_library(path)):
+            path.chmod(0o755)
+        else:
+            path.chmod(0o644)
 
     installed_kib = sum(p.lstat().st_size for p in stage.rglob("*") if not p.is_dir()) // 1024
     control_dir = stage / "DEBIAN"
