@@ -145,7 +145,7 @@ def build_deb(meta: AppMeta, bundle: Path, arch: str) -> Path:
     changelog = (
         f"{meta.app_id} ({meta.version}) stable; urgency=medium\n\n"
         f"  * Release {meta.version}.\n\n"
-        f" -- {maintainer()}  {email.utils.formatdate(source_date())}\n"
+        f" -- {maintainer()}  {email.utils.formatdate(source_date()).replace('-0000', '+0000')}\n"
     )
     (doc / "changelog.gz").write_bytes(gzip.compress(changelog.encode(), mtime=0))
 

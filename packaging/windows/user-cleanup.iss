@@ -16,10 +16,10 @@
   #define AppId "user-cleanup"
 #endif
 #ifndef SourceDir
-  #define SourceDir "..\..\dist\" + AppId
+  #define SourceDir AddBackslash("..\..\dist") + AppId
 #endif
 #ifndef IconFile
-  #define IconFile "..\..\resources\icons\" + AppId + ".ico"
+  #define IconFile AddBackslash("..\..\resources\icons") + AppId + ".ico"
 #endif
 #define AppExe AppId + ".exe"
 
@@ -34,9 +34,10 @@ VersionInfoVersion={#AppVersion}
 DefaultDirName={autopf}\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
+; Needs Inno Setup 6.3 or newer (x64compatible).
 ; Per-user install by default (no admin rights needed); admins may choose all users.
 PrivilegesRequired=lowest
-PrivilegesRequiredOverridesAllowed=dialog
+PrivilegesRequiredOverridesAllowed=commandline dialog
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 OutputBaseFilename={#AppId}-{#AppVersion}-windows-setup
