@@ -43,9 +43,9 @@ from app.core.progress import Progress
 from app.core.store import Workspace
 from app.ui import dialogs
 from app.ui.frame_model import DataFrameModel, is_missing
-from app.ui.idp_dialog import (
+from app.ui.idp_dialog import IdentityProvidersDialog
+from app.ui.widgets import (
     CheckList,
-    IdentityProvidersDialog,
     restore_geometry,
     restore_splitter,
     save_geometry,
@@ -77,9 +77,12 @@ class CountSummary:
         if rows.empty:
             return cls(affected_users, 0, ())
         counts = rows.groupby(["group", "action"], sort=False)["skip_reason"].agg(["size", "count"])
+        keys: list[tuple[str, str]] = counts.index.tolist()  # one (group, action) per group
         groups = tuple(
             (str(group), str(action), int(size), int(skipped))
-            for (group, action), (size, skipped) in counts.iterrows()
+            for (group, action), size, skipped in zip(
+                keys, counts["size"].tolist(), counts["count"].tolist(), strict=True
+            )
         )
         return cls(affected_users, len(rows), groups)
 
@@ -528,7 +531,9 @@ class CleanupDialog(QDialog):
                 continue
             lines = []
             for group, _action, rows, skipped in groups[:SUMMARY_GROUPS]:
-                extra = self.tr(" (%s skipped)") % f"{skipped:,}" if action is RowAction.ENTRA and skipped else ""
+                extra = ""
+                if action is RowAction.ENTRA and skipped:
+                    extra = self.tr(" (%s skipped)") % f"{skipped:,}"
                 lines.append(
                     f"<tr><td>{html.escape(group)}</td>"
                     f"<td align='right'>&nbsp;&nbsp;{rows:,}</td><td>{html.escape(extra)}</td></tr>"

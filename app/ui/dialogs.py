@@ -71,6 +71,13 @@ def error(parent: QWidget | None, title: str, text: str, details: str | None = N
     _box(parent, QMessageBox.Icon.Critical, title, text, details).exec()
 
 
+def _question(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    """A question box without buttons yet (the caller adds its own)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setAccessibleName(title)
+    return box
+
+
 def confirm(
     parent: QWidget | None,
     title: str,
@@ -80,14 +87,7 @@ def confirm(
     destructive: bool = False,
 ) -> bool:
     """Ask a yes/no question; the safe answer (No/Cancel) is the default."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        title,
-        text,
-        QMessageBox.StandardButton.NoButton,
-        parent,
-    )
-    box.setAccessibleName(title)
+    box = _question(parent, title, text)
     ok = box.addButton(ok_text or _tr("OK"), QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
@@ -105,14 +105,7 @@ def choose(
     choices: list[str],
 ) -> int | None:
     """Offer several labelled buttons; returns the index chosen, or None on Cancel."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        title,
-        text,
-        QMessageBox.StandardButton.NoButton,
-        parent,
-    )
-    box.setAccessibleName(title)
+    box = _question(parent, title, text)
     buttons = [box.addButton(label, QMessageBox.ButtonRole.AcceptRole) for label in choices]
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setEscapeButton(cancel)

@@ -9,7 +9,6 @@ import pandas as pd
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,14 +30,15 @@ from app.core.models import Action, EntraTemplate, RowAction
 from app.core.progress import Progress
 from app.core.store import Workspace
 from app.ui import dialogs
-from app.ui.idp_dialog import (
+from app.ui.preview_model import COL_DAYS, COL_LAST_SEEN, COL_NAME, COL_STATUS, COL_UPN, PreviewModel
+from app.ui.widgets import (
     CheckList,
     restore_geometry,
     restore_splitter,
     save_geometry,
     save_splitter,
+    template_combo,
 )
-from app.ui.preview_model import COL_DAYS, COL_LAST_SEEN, COL_NAME, COL_STATUS, COL_UPN, PreviewModel
 from app.ui.worker import ProgressPanel, Worker
 
 log = logging.getLogger(__name__)
@@ -222,15 +222,7 @@ class IdpExportsPage(QWidget):
         folder_label = QLabel(self.tr("&Destination folder:"), self)
         folder_label.setBuddy(self.folder_button)
         form.addRow(folder_label, folder_row)
-        self.template = QComboBox(self)
-        self.template.addItem(self.tr("Current (header row only)"), EntraTemplate.CURRENT.value)
-        self.template.addItem(
-            self.tr("Legacy (version:v1.0 row before the header)"),
-            EntraTemplate.LEGACY.value,
-        )
-        self.template.setAccessibleName(self.tr("Template variant"))
-        template = dialog.workspace.entra_settings().template
-        self.template.setCurrentIndex(max(0, self.template.findData(template.value)))
+        self.template = template_combo(self, dialog.workspace.entra_settings().template)
         form.addRow(self.tr("&Template variant:"), self.template)
 
         self.save_button = QPushButton(self.tr("Save selected"), self)
@@ -304,8 +296,9 @@ class IdpExportsPage(QWidget):
         header.setMinimumSectionSize(fit("0000"))
         header.resizeSection(COL_UPN, fit("firstname.lastname@contoso-partners.com"))
         header.resizeSection(COL_NAME, fit("Firstname Lastname"))
-        header.resizeSection(COL_LAST_SEEN, fit("0000-00-00", self.model.headerData(COL_LAST_SEEN, Qt.Orientation.Horizontal)))
-        header.resizeSection(COL_DAYS, fit("00,000", self.model.headerData(COL_DAYS, Qt.Orientation.Horizontal)))
+        labels = self.model.column_labels()
+        header.resizeSection(COL_LAST_SEEN, fit("0000-00-00", labels[COL_LAST_SEEN]))
+        header.resizeSection(COL_DAYS, fit("00,000", labels[COL_DAYS]))
         header.resizeSection(COL_STATUS, fit("Will be removed"))
 
     @Slot(str)

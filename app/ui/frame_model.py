@@ -23,9 +23,10 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
-Index = QModelIndex | QPersistentModelIndex
+from app.ui.table_model import Index, ReadOnlyTableModel
+
 Formatter = Callable[[Any], str]
 RoleHook = Callable[[pd.DataFrame, int, int], Any]
 
@@ -54,7 +55,9 @@ def default_format(value: Any) -> str:
     return str(value)
 
 
-class DataFrameModel(QAbstractTableModel):
+class DataFrameModel(ReadOnlyTableModel):
+    ROW_NUMBERS = True
+
     def __init__(
         self,
         frame: pd.DataFrame | None = None,
@@ -221,30 +224,13 @@ class DataFrameModel(QAbstractTableModel):
         while self.canFetchMore():
             self.fetchMore()
 
-    # -- QAbstractTableModel -----------------------------------------------------------
+    # -- ReadOnlyTableModel -------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._loaded
+    def row_total(self) -> int:
+        return self._loaded
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._keys)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._labels[section] if 0 <= section < len(self._labels) else None
-        return str(section + 1) if 0 <= section < self._loaded else None
+    def column_labels(self) -> Sequence[str]:
+        return self._labels
 
     def _value(self, row: int, column: int) -> Any:
         position = self._positions[column]

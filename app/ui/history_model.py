@@ -12,18 +12,14 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
 
 from app.core.models import Action, RunSummary
-
-Index = QModelIndex | QPersistentModelIndex
+from app.ui.table_model import Index, ReadOnlyTableModel
 
 COL_NAME = 0
 COL_RUN_AT = 1
@@ -85,7 +81,7 @@ def idp_groups_tooltip(run: RunSummary) -> str:
     return "\n".join(lines)
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(ReadOnlyTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._runs: list[RunSummary] = []
@@ -118,31 +114,16 @@ class HistoryModel(QAbstractTableModel):
         self._runs[row] = run
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
-    # -- QAbstractTableModel -----------------------------------------------------------
+    # -- ReadOnlyTableModel -------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._runs)
+    def row_total(self) -> int:
+        return len(self._runs)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+    def column_labels(self) -> Sequence[str]:
+        return [tr(str(header)) for header in HEADERS]
 
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return tr(str(HEADERS[section]))
-            if role == Qt.ItemDataRole.TextAlignmentRole and section in _NUMERIC:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+    def right_aligned(self, column: int) -> bool:
+        return column in _NUMERIC
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._runs):

@@ -11,14 +11,13 @@ a model reset. On large frames those run in the shared :class:`~app.ui.worker.Wo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
     Slot,
@@ -27,6 +26,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from app.core.progress import Progress
+from app.ui.table_model import RIGHT_ALIGNED, Index, ReadOnlyTableModel
 from app.ui.worker import Worker
 
 COL_UPN, COL_NAME, COL_LAST_SEEN, COL_DAYS, COL_STATUS = range(5)
@@ -45,8 +45,6 @@ RowRole = Qt.ItemDataRole.UserRole + 3  # the row as a dict of the frame's colum
 #: Columns of ``Workspace.run_rows``/``entra_group_rows`` the preview reads. Missing
 #: ones are treated as empty, so a partial frame still shows.
 _FIELDS = ("upn", "email", "display_name", "last_seen", "days_inactive", "skip_reason")
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def _is_missing(value: object) -> bool:
@@ -106,7 +104,7 @@ def filter_positions(haystack: pd.Series, order: np.ndarray, text: str) -> np.nd
     return order[mask[order]]
 
 
-class PreviewModel(QAbstractTableModel):
+class PreviewModel(ReadOnlyTableModel):
     """Read-only, lazily fetched table over a pandas DataFrame of run rows.
 
     ``set_search`` and ``sort`` may finish later (on large frames);
@@ -263,18 +261,27 @@ class PreviewModel(QAbstractTableModel):
         """The frame position shown at view ``row``."""
         return int(self._view[row])
 
-    # -- QAbstractItemModel ---------------------------------------------------------
+    # -- ReadOnlyTableModel ---------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._loaded
+    def row_total(self) -> int:
+        return self._loaded
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
+    def column_labels(self) -> Sequence[str]:
+        return (
+            self.tr("User principal name"),
+            self.tr("Display name"),
+            self.tr("Last seen"),
+            self.tr("Days inactive"),
+            self.tr("Status"),
+        )
 
-    def canFetchMore(self, parent: _Index) -> bool:
+    def right_aligned(self, column: int) -> bool:
+        return column == COL_DAYS
+
+    def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and self._loaded < len(self._view)
 
-    def fetchMore(self, parent: _Index) -> None:
+    def fetchMore(self, parent: Index) -> None:
         if parent.isValid():
             return
         remaining = len(self._view) - self._loaded
@@ -292,32 +299,7 @@ class PreviewModel(QAbstractTableModel):
             self._loaded = len(self._view)
             self.endInsertRows()
 
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                self.tr("User principal name"),
-                self.tr("Display name"),
-                self.tr("Last seen"),
-                self.tr("Days inactive"),
-                self.tr("Status"),
-            )[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_DAYS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
@@ -341,7 +323,7 @@ class PreviewModel(QAbstractTableModel):
                 return self.tr("Atlassian account: %s") % email if email else None
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_DAYS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT_ALIGNED
         if not skipped:
             return None
         # Skipped rows: a warning icon from the current style, dimmed text taken from the

@@ -54,6 +54,9 @@ def render_all(out: Path) -> list[Path]:
     from app.core.models import Action
     from app.core.store import Workspace
     from app.ui.application import create_application
+    from app.ui.cleanup_dialog import CleanupDialog
+    from app.ui.export_dialog import ExportDialog
+    from app.ui.idp_dialog import IdentityProvidersDialog
     from app.ui.import_flow import ColumnMappingDialog
     from app.ui.main_window import MainWindow
     from app.ui.window_dialogs import AboutDialog, AffectedUsersDialog, LogDialog, SettingsDialog
@@ -113,42 +116,28 @@ def render_all(out: Path) -> list[Path]:
         written.append(save(mapping, out, "column-mapping"))
         mapping.close()
 
-        try:
-            from app.ui.idp_dialog import IdentityProvidersDialog
-        except ImportError as exc:
-            print(f"skipped identity providers: {exc}", file=sys.stderr)
-        else:
-            idp = IdentityProvidersDialog(ws, window)
-            written.append(save(idp, out, "identity-providers"))
-            idp.close()
+        idp = IdentityProvidersDialog(ws, window)
+        written.append(save(idp, out, "identity-providers"))
+        idp.close()
 
-        try:
-            from app.ui.cleanup_dialog import CleanupDialog
-        except ImportError as exc:
-            print(f"skipped new cleanup: {exc}", file=sys.stderr)
-        else:
-            cleanup = CleanupDialog(ws, window)
-            cleanup.show()
-            # A realistic state: named, two target groups, the Entra action, counted.
-            cleanup.name.setText("Inactive Jira users, Q4")
-            cleanup.targets.set_checked(["Atlassian-Jira-Users", "jira-software-users"])
-            if cleanup.entra_radio.isEnabled():
-                cleanup.entra_radio.setChecked(True)
-            cleanup.refresh_count()
-            wait_until(lambda: cleanup.last_summary is not None and not cleanup.count_timer.isActive(), 20)
-            written.append(save(cleanup, out, "new-cleanup"))
-            cleanup.close()
+        cleanup = CleanupDialog(ws, window)
+        cleanup.show()
+        # A realistic state: named, two target groups, the Entra action, counted.
+        cleanup.name.setText("Inactive Jira users, Q4")
+        cleanup.targets.set_checked(["Atlassian-Jira-Users", "jira-software-users"])
+        if cleanup.entra_radio.isEnabled():
+            cleanup.entra_radio.setChecked(True)
+        cleanup.count_timer.stop()
+        cleanup.refresh_count()
+        wait_until(lambda: cleanup.last_summary is not None and not cleanup.count_timer.isActive(), 20)
+        written.append(save(cleanup, out, "new-cleanup"))
+        cleanup.close()
 
-        try:
-            from app.ui.export_dialog import ExportDialog
-        except ImportError as exc:
-            print(f"skipped export data: {exc}", file=sys.stderr)
-        else:
-            export = ExportDialog(ws, entra_run.id, window)
-            export.show()
-            wait_until(export.rows_loaded, 20)
-            written.append(save(export, out, "export-data"))
-            export.close()
+        export = ExportDialog(ws, entra_run.id, window)
+        export.show()
+        wait_until(export.rows_loaded, 20)
+        written.append(save(export, out, "export-data"))
+        export.close()
 
         window.close()
         from app.ui.worker import shutdown

@@ -8,20 +8,16 @@ from __future__ import annotations
 
 import logging
 import platform
-from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import (
-    QByteArray,
-    QSettings,
-    QSortFilterProxyModel,
     Qt,
     Slot,
     qVersion,
 )
-from PySide6.QtGui import QFontDatabase, QIcon, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,8 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QListView,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -47,38 +41,13 @@ from app.core.store import Workspace
 from app.ui import dialogs
 from app.ui.frame_model import DataFrameModel
 from app.ui.history_model import action_label
+from app.ui.widgets import CheckList, filter_box, restore_state, save_state
 from app.ui.worker import ProgressPanel, Worker
 
 log = logging.getLogger(__name__)
 
 #: How much of the log file the Log window shows (its end).
 LOG_TAIL_BYTES = 1_000_000
-
-
-def restore_state(widget: QWidget, key: str, header: QHeaderView | None = None) -> None:
-    settings = QSettings()
-    geometry = settings.value(f"{key}/geometry")
-    if isinstance(geometry, QByteArray | bytes) and geometry:
-        widget.restoreGeometry(QByteArray(geometry))
-    if header is not None:
-        state = settings.value(f"{key}/header")
-        if isinstance(state, QByteArray | bytes) and state:
-            header.restoreState(QByteArray(state))
-
-
-def save_state(widget: QWidget, key: str, header: QHeaderView | None = None) -> None:
-    settings = QSettings()
-    settings.setValue(f"{key}/geometry", widget.saveGeometry())
-    if header is not None:
-        settings.setValue(f"{key}/header", header.saveState())
-
-
-def filter_box(parent: QWidget, placeholder: str, accessible: str) -> QLineEdit:
-    box = QLineEdit(parent)
-    box.setPlaceholderText(placeholder)
-    box.setAccessibleName(accessible)
-    box.setClearButtonEnabled(True)
-    return box
 
 
 # -- affected users -------------------------------------------------------------------
@@ -208,60 +177,6 @@ class AffectedUsersDialog(QDialog):
 # -- settings ---------------------------------------------------------------------------
 
 
-class CheckableNames(QWidget):
-    """A filterable list of names with check boxes (and an optional count per name)."""
-
-    def __init__(self, accessible: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = QStandardItemModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.filter = filter_box(
-            self,
-            self.tr("Filter groups…"),
-            self.tr("Filter {what}").format(what=accessible),
-        )
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.view = QListView(self)
-        self.view.setModel(self.proxy)
-        self.view.setAccessibleName(accessible)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.filter)
-        layout.addWidget(self.view, 1)
-
-    def set_names(self, names: Iterable[tuple[str, str]], checked: Iterable[str]) -> None:
-        """``names`` are (name, label) pairs; ``checked`` compares case-insensitively."""
-        wanted = {n.casefold() for n in checked}
-        self.model.clear()
-        for name, label in names:
-            item = QStandardItem(label)
-            item.setData(name, Qt.ItemDataRole.UserRole)
-            item.setCheckable(True)
-            item.setEditable(False)
-            item.setCheckState(
-                Qt.CheckState.Checked if name.casefold() in wanted else Qt.CheckState.Unchecked
-            )
-            self.model.appendRow(item)
-
-    def checked(self) -> list[str]:
-        return [
-            self.model.item(row).data(Qt.ItemDataRole.UserRole)
-            for row in range(self.model.rowCount())
-            if self.model.item(row).checkState() == Qt.CheckState.Checked
-        ]
-
-    def set_checked(self, name: str, checked: bool) -> None:
-        for row in range(self.model.rowCount()):
-            item = self.model.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == name:
-                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-                return
-        raise KeyError(name)
-
-
 class SettingsDialog(QDialog):
     """Global protected users and groups, and which groups grant product licences."""
 
@@ -290,8 +205,11 @@ class SettingsDialog(QDialog):
         self.protected_users.setTabChangesFocus(True)
         users_label.setBuddy(self.protected_users)
         groups_label = QLabel(self.tr("Members of these groups are never affected:"))
-        self.protected_groups = CheckableNames(self.tr("Protected groups"), protected_page)
-        self.protected_groups.set_names(((g.name, g.name) for g in groups), protection.groups)
+        self.protected_groups = CheckList(
+            [self.tr("Group"), self.tr("Members")], name=self.tr("Protected groups"), parent=protected_page
+        )
+        self.protected_groups.set_rows(((g.name, g.members) for g in groups), protection.groups)
+        groups_label.setBuddy(self.protected_groups.search)
         page_layout = QVBoxLayout(protected_page)
         page_layout.addWidget(users_label)
         page_layout.addWidget(self.protected_users, 1)
@@ -307,25 +225,18 @@ class SettingsDialog(QDialog):
             )
         )
         licensing_label.setWordWrap(True)
-        self.licensing = CheckableNames(self.tr("Licensing groups"), licensing_page)
-        self.licensing.set_names(
-            (
-                (
-                    g.name,
-                    self.tr("{name} ({members} members)").format(name=g.name, members=g.members),
-                )
-                for g in groups
-            ),
-            self._licensing_before,
+        self.licensing = CheckList(
+            [self.tr("Group"), self.tr("Members")], name=self.tr("Licensing groups"), parent=licensing_page
         )
+        self.licensing.set_rows(((g.name, g.members) for g in groups), self._licensing_before)
         licensing_layout = QVBoxLayout(licensing_page)
         licensing_layout.addWidget(licensing_label)
         licensing_layout.addWidget(self.licensing, 1)
         self.tabs.addTab(licensing_page, self.tr("Licensing groups"))
         if not groups:
             note = self.tr("Import users first; the groups come from the import.")
-            self.protected_groups.filter.setPlaceholderText(note)
-            self.licensing.filter.setPlaceholderText(note)
+            self.protected_groups.search.setPlaceholderText(note)
+            self.licensing.search.setPlaceholderText(note)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,

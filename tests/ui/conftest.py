@@ -20,11 +20,12 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import app
 import pytest
-from app.ui import dialogs, worker
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QApplication
+
+import app
+from app.ui import dialogs, worker
 
 #: Qt messages that are not problems of ours (asked to move into pyproject's qt_log_ignore):
 #: the offscreen platform plugin cannot raise windows or propagate size hints.
@@ -211,3 +212,31 @@ def demo_workspace(tmp_path: Path, _demo_template: Path) -> Iterator[Any]:
     ws = Workspace.open(folder)
     yield ws
     ws.close()
+
+
+#: Four users in licensing and Entra-named groups; dave has never been seen and is on
+#: another domain. Test modules override ``users_csv`` to add rows.
+USERS_CSV = """\
+email,display_name,status,last_active,created,groups
+alice@contoso.com,Alice,active,2023-01-05,2020-01-01,jira-software-users;entra-jira
+bob@contoso.com,Bob,active,2023-02-01,2020-01-01,jira-software-users;entra-jira;entra-conf
+carol@contoso.com,Carol,active,2026-10-01,2020-01-01,jira-software-users;entra-conf
+dave@fabrikam.com,Dave,active,,2020-01-01,confluence-users;entra-conf
+"""
+
+
+@pytest.fixture
+def users_csv() -> str:
+    """The users file ``users_workspace`` imports."""
+    return USERS_CSV
+
+
+@pytest.fixture
+def users_workspace(workspace: Any, tmp_path: Path, users_csv: str) -> Any:
+    """``workspace`` with ``users_csv`` imported."""
+    from app.core.importers import import_file
+
+    source = tmp_path / "users.csv"
+    source.write_text(users_csv, encoding="utf-8")
+    import_file(workspace, source)
+    return workspace

@@ -3,33 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import pytest
-from app.core.importers import import_file
+from PySide6.QtCore import QDate, Qt
+
 from app.core.models import Action, EntraSettings, RowAction
 from app.ui import cleanup_dialog
 from app.ui.cleanup_dialog import CleanupDialog, CountSummary
-from PySide6.QtCore import QDate, Qt
 
-USERS_CSV = """\
-email,display_name,status,last_active,created,groups
-alice@contoso.com,Alice,active,2023-01-05,2020-01-01,jira-software-users;entra-jira
-bob@contoso.com,Bob,active,2023-02-01,2020-01-01,jira-software-users;entra-jira;entra-conf
-carol@contoso.com,Carol,active,2026-10-01,2020-01-01,jira-software-users;entra-conf
-dave@fabrikam.com,Dave,active,,2020-01-01,confluence-users;entra-conf
-erin@contoso.com,Erin,inactive,2022-01-01,2020-01-01,jira-software-users
-"""
 AS_OF = QDate(2026, 11, 1)
 
 
 @pytest.fixture
-def users_workspace(workspace: Any, tmp_path: Path) -> Any:
-    source = tmp_path / "users.csv"
-    source.write_text(USERS_CSV, encoding="utf-8")
-    import_file(workspace, source)
-    return workspace
+def users_csv(users_csv: str) -> str:
+    """The shared users plus erin, who is not active."""
+    return users_csv + "erin@contoso.com,Erin,inactive,2022-01-01,2020-01-01,jira-software-users\n"
 
 
 @pytest.fixture(autouse=True)
@@ -45,9 +34,7 @@ def _dialog(qtbot: Any, ws: Any) -> CleanupDialog:
 
 
 def _count_is(qtbot: Any, dialog: CleanupDialog, expected: int) -> None:
-    qtbot.waitUntil(
-        lambda: dialog.last_count == expected and dialog.count_label.text() == f"{expected:,}"
-    )
+    qtbot.waitUntil(lambda: dialog.last_count == expected and dialog.count_label.text() == f"{expected:,}")
 
 
 def test_licensing_groups_first_and_entra_disabled_with_reason(qtbot: Any, users_workspace: Any) -> None:
@@ -232,5 +219,6 @@ def test_validation_message_sits_beside_the_buttons(qtbot: Any, users_workspace:
     buttons_box = dialog.buttons.geometry()
     assert dialog.error_label.parentWidget() is dialog
     # Same row as the buttons, to their left.
-    assert label_box.bottom() >= buttons_box.top() and label_box.top() <= buttons_box.bottom()
+    assert label_box.bottom() >= buttons_box.top()
+    assert label_box.top() <= buttons_box.bottom()
     assert label_box.right() <= buttons_box.left()

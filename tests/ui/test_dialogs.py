@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app.core.errors import UserError
-from app.ui import dialogs
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from app.core.errors import UserError
+from app.ui import dialogs
 
 # The real functions, captured before the autouse fixture replaces them.
 REAL = {

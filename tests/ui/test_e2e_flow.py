@@ -10,13 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QDate, Qt
+
 from app.core.importers import import_file
 from app.ui import cleanup_dialog
 from app.ui.cleanup_dialog import CleanupDialog
 from app.ui.export_dialog import ExportDialog
 from app.ui.idp_dialog import IdentityProvidersDialog
 from app.ui.main_window import MainWindow
-from PySide6.QtCore import QDate, Qt
 
 # Unsorted and mixed-case on purpose: the files must list lower-case UPNs, sorted.
 USERS_CSV = """\

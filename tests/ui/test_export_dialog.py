@@ -10,8 +10,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+
 from app.core.engine import run_cleanup
-from app.core.importers import import_file
 from app.core.models import Action, Criteria, EntraSettings
 from app.ui import export_dialog, preview_model
 from app.ui.export_dialog import ExportDialog
@@ -24,24 +26,14 @@ from app.ui.preview_model import (
     PreviewModel,
     SkippedRole,
 )
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QGuiApplication
 
-USERS_CSV = """\
-email,display_name,status,last_active,created,groups
-alice@contoso.com,Alice,active,2023-01-05,2020-01-01,jira-software-users;entra-jira
-bob@contoso.com,Bob,active,2023-02-01,2020-01-01,jira-software-users;entra-jira;entra-conf
-carol@contoso.com,Carol,active,2026-10-01,2020-01-01,jira-software-users;entra-conf
-dave@fabrikam.com,Dave,active,,2020-01-01,confluence-users;entra-conf
-"""
 HEADER = b"Member object ID or user principal name [memberObjectIdOrUpn] Required"
 
 
 @pytest.fixture
-def users_workspace(workspace: Any, tmp_path: Path) -> Any:
-    source = tmp_path / "users.csv"
-    source.write_text(USERS_CSV, encoding="utf-8")
-    import_file(workspace, source)
+def users_workspace(users_workspace: Any) -> Any:
+    """The shared users, with entra-jira and entra-conf synced from Entra ID."""
+    workspace = users_workspace
     workspace.save_entra_settings(
         EntraSettings(
             provisioning_enabled=True,

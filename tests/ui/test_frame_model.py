@@ -5,10 +5,11 @@ from __future__ import annotations
 import time
 
 import pandas as pd
-from app.ui.frame_model import DataFrameModel, RowKeyRole, ValueRole
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTableView
+
+from app.ui.frame_model import DataFrameModel, RowKeyRole, ValueRole
 
 
 def users(n: int) -> pd.DataFrame:

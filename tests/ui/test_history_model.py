@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
+
 from app.core.models import Action, Criteria, RunSummary
 from app.ui import history_model as hm
-from PySide6.QtCore import Qt
 
 
 def run(

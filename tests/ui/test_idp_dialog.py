@@ -2,30 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-import pytest
-from app.core.importers import import_file
-from app.core.models import EntraTemplate
-from app.ui.idp_dialog import IdentityProvidersDialog
 from PySide6.QtCore import Qt
 
-USERS_CSV = """\
-email,display_name,status,last_active,created,groups
-alice@contoso.com,Alice,active,2023-01-05,2020-01-01,jira-software-users;entra-jira
-bob@contoso.com,Bob,active,2023-02-01,2020-01-01,jira-software-users;entra-jira;entra-conf
-carol@contoso.com,Carol,active,2026-10-01,2020-01-01,jira-software-users;entra-conf
-dave@fabrikam.com,Dave,active,,2020-01-01,confluence-users;entra-conf
-"""
-
-
-@pytest.fixture
-def users_workspace(workspace: Any, tmp_path: Path) -> Any:
-    source = tmp_path / "users.csv"
-    source.write_text(USERS_CSV, encoding="utf-8")
-    import_file(workspace, source)
-    return workspace
+from app.core.models import EntraTemplate
+from app.ui.idp_dialog import IdentityProvidersDialog
 
 
 def _dialog(qtbot: Any, ws: Any) -> IdentityProvidersDialog:

@@ -6,12 +6,13 @@ import threading
 from pathlib import Path
 
 import pytest
-from app.ui import import_flow
-from app.ui.import_flow import ColumnMappingDialog
-from app.ui.main_window import PAGE_HISTORY, MainWindow
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QPushButton
+
+from app.ui import import_flow
+from app.ui.import_flow import ColumnMappingDialog
+from app.ui.main_window import PAGE_HISTORY, MainWindow
 
 GENERIC = (
     "email,display_name,status,last_active,created,groups\n"

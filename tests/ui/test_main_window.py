@@ -7,6 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings, Qt, QtMsgType
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QTableView
+
 from app import paths
 from app.core.engine import run_cleanup
 from app.core.errors import UserError
@@ -16,9 +20,6 @@ from app.ui import application, window_dialogs
 from app.ui import history_model as hm
 from app.ui.main_window import PAGE_HISTORY, PAGE_START, MainWindow
 from app.ui.window_dialogs import AboutDialog, AffectedUsersDialog, LogDialog, SettingsDialog
-from PySide6.QtCore import QSettings, Qt, QtMsgType
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QTableView
 
 
 @pytest.fixture
@@ -197,8 +198,9 @@ def test_log_window_shows_the_end_of_the_log(qtbot, tmp_path, monkeypatch):
 
 
 def test_about_shows_version_qt_and_notices(qtbot):
-    import app
     from PySide6.QtCore import qVersion
+
+    import app
 
     dialog = AboutDialog(None, Path("/ws"))
     qtbot.addWidget(dialog)

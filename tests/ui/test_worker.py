@@ -5,12 +5,13 @@ from __future__ import annotations
 import threading
 
 import pytest
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QApplication, QPushButton
+
 from app.core.errors import InputFileError, UserError
 from app.core.progress import Progress
 from app.ui import worker as worker_mod
 from app.ui.worker import ProgressPanel, Worker, WorkerProgressDialog, is_user_error
-from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QApplication, QPushButton
 
 
 def test_finished_carries_the_result_and_runs_off_the_ui_thread(qtbot):
