@@ -179,7 +179,11 @@ def child_make_history(folder: str) -> dict[str, Any]:
                     as_of=(start_at + dt.timedelta(hours=n)).date(),
                 )
                 ws.record_run(
-                    f"Scheduled cleanup {n}", action, criteria, rows, 1,
+                    f"Scheduled cleanup {n}",
+                    action,
+                    criteria,
+                    rows,
+                    1,
                     run_at=start_at + dt.timedelta(hours=n),
                 )
         start = time.perf_counter()
@@ -352,8 +356,7 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "**missed**"
 
 
-def render(rows: list[dict[str, Any]], history: dict[str, Any], preview: dict[str, Any],
-           command: str) -> str:
+def render(rows: list[dict[str, Any]], history: dict[str, Any], preview: dict[str, Any], command: str) -> str:
     lines = [
         SCALE_BEGIN,
         "## Scale (issue 5)",
@@ -378,42 +381,60 @@ def render(rows: list[dict[str, Any]], history: dict[str, Any], preview: dict[st
             f"{r['cleanup_s']:.2f} s | {r['export_s']:.3f} s | {r['export_base_s']:.3f} s | "
             f"{r['export_s'] / r['export_base_s']:.2f}x | {r['export_files']} |"
         )
-    lines += ["", "Cleanup: Entra action on " + ", ".join(TARGETS) + ", 90 days inactive. "
-              "Export: every synced group of that run (write loop with fsync per file, as the "
-              "exporter does; without fsync it takes " + ", ".join(
-                  f"{r['export_base_nosync_s'] * 1000:.0f} ms" for r in rows) + ").", ""]
+    lines += [
+        "",
+        "Cleanup: Entra action on " + ", ".join(TARGETS) + ", 90 days inactive. "
+        "Export: every synced group of that run (write loop with fsync per file, as the "
+        "exporter does; without fsync it takes "
+        + ", ".join(f"{r['export_base_nosync_s'] * 1000:.0f} ms" for r in rows)
+        + ").",
+        "",
+    ]
     big = next((r for r in rows if r["size"] == "300k"), None)
     lines += ["### Targets", "", "| target (300k users) | measured | verdict |", "|---|---|---|"]
     if big:
         ratio = big["import_s"] / big["read_csv_s"]
-        lines.append(f"| import <= {TARGET_IMPORT_RATIO}x read_csv | {ratio:.2f}x | "
-                     f"{verdict(ratio <= TARGET_IMPORT_RATIO)} |")
-        lines.append(f"| import peak memory <= {TARGET_IMPORT_MB} MB | {big['import_mb']:.0f} MB | "
-                     f"{verdict(big['import_mb'] <= TARGET_IMPORT_MB)} |")
-        lines.append(f"| cleanup <= {TARGET_CLEANUP_S} s | {big['cleanup_s']:.2f} s "
-                     f"({big['affected_users']:,} users, {big['rows']:,} rows) | "
-                     f"{verdict(big['cleanup_s'] <= TARGET_CLEANUP_S)} |")
+        lines.append(
+            f"| import <= {TARGET_IMPORT_RATIO}x read_csv | {ratio:.2f}x | "
+            f"{verdict(ratio <= TARGET_IMPORT_RATIO)} |"
+        )
+        lines.append(
+            f"| import peak memory <= {TARGET_IMPORT_MB} MB | {big['import_mb']:.0f} MB | "
+            f"{verdict(big['import_mb'] <= TARGET_IMPORT_MB)} |"
+        )
+        lines.append(
+            f"| cleanup <= {TARGET_CLEANUP_S} s | {big['cleanup_s']:.2f} s "
+            f"({big['affected_users']:,} users, {big['rows']:,} rows) | "
+            f"{verdict(big['cleanup_s'] <= TARGET_CLEANUP_S)} |"
+        )
         ratio = big["export_s"] / big["export_base_s"]
-        lines.append(f"| export <= {TARGET_EXPORT_RATIO}x write loop | {ratio:.2f}x | "
-                     f"{verdict(ratio <= TARGET_EXPORT_RATIO)} |")
+        lines.append(
+            f"| export <= {TARGET_EXPORT_RATIO}x write loop | {ratio:.2f}x | "
+            f"{verdict(ratio <= TARGET_EXPORT_RATIO)} |"
+        )
     else:
         lines.append("| import, memory, cleanup, export | not run at 300k (--quick/--sizes) | - |")
     if "first_paint_ms" in history:
         lines.append(
             f"| history window, {history['runs']:,} runs, <= {TARGET_HISTORY_MS} ms from start | "
             f"{history['first_paint_ms']:.0f} ms (process wall {history['wall_ms']:.0f} ms) | "
-            f"{verdict(history['first_paint_ms'] <= TARGET_HISTORY_MS)} |")
+            f"{verdict(history['first_paint_ms'] <= TARGET_HISTORY_MS)} |"
+        )
     else:
-        lines.append(f"| history window <= {TARGET_HISTORY_MS} ms | pending: {history.get('pending')} | "
-                     "pending |")
-    lines.append(f"| (core part: `Workspace.runs()` of {history.get('runs', 0):,} runs) | "
-                 f"{history.get('runs_s', 0) * 1000:.0f} ms | - |")
+        lines.append(
+            f"| history window <= {TARGET_HISTORY_MS} ms | pending: {history.get('pending')} | pending |"
+        )
+    lines.append(
+        f"| (core part: `Workspace.runs()` of {history.get('runs', 0):,} runs) | "
+        f"{history.get('runs_s', 0) * 1000:.0f} ms | - |"
+    )
     if "open_s" in preview:
         lines.append(
             f"| preview of {preview['rows']:,} rows opens <= {TARGET_PREVIEW_MS} ms | "
             f"{preview['open_s'] * 1000:.0f} ms (scroll to row 20,000: "
             f"{preview['scroll_s'] * 1000:.0f} ms) | "
-            f"{verdict(preview['open_s'] * 1000 <= TARGET_PREVIEW_MS)} |")
+            f"{verdict(preview['open_s'] * 1000 <= TARGET_PREVIEW_MS)} |"
+        )
     else:
         lines.append(f"| preview <= {TARGET_PREVIEW_MS} ms | pending: {preview.get('pending')} | pending |")
     lines += ["", SCALE_END]
@@ -438,22 +459,28 @@ def write_results(section: str) -> None:
 
 
 def print_table(rows: list[dict[str, Any]], history: dict[str, Any], preview: dict[str, Any]) -> None:
-    head = f"{'users':>8} {'read_csv':>9} {'import':>8} {'ratio':>6} {'peak MB':>8} {'cleanup':>8} " \
-           f"{'export':>8} {'loop':>8} {'ratio':>6}"
+    head = (
+        f"{'users':>8} {'read_csv':>9} {'import':>8} {'ratio':>6} {'peak MB':>8} {'cleanup':>8} "
+        f"{'export':>8} {'loop':>8} {'ratio':>6}"
+    )
     print(head)
     for r in rows:
-        print(f"{r['users']:>8,} {r['read_csv_s']:>8.2f}s {r['import_s']:>7.2f}s "
-              f"{r['import_s'] / r['read_csv_s']:>5.2f}x {r['import_mb']:>8.0f} {r['cleanup_s']:>7.2f}s "
-              f"{r['export_s']:>7.3f}s {r['export_base_s']:>7.3f}s "
-              f"{r['export_s'] / r['export_base_s']:>5.2f}x")
+        print(
+            f"{r['users']:>8,} {r['read_csv_s']:>8.2f}s {r['import_s']:>7.2f}s "
+            f"{r['import_s'] / r['read_csv_s']:>5.2f}x {r['import_mb']:>8.0f} {r['cleanup_s']:>7.2f}s "
+            f"{r['export_s']:>7.3f}s {r['export_base_s']:>7.3f}s "
+            f"{r['export_s'] / r['export_base_s']:>5.2f}x"
+        )
     if "first_paint_ms" in history:
         print(f"history window ({history['runs']:,} runs): first paint {history['first_paint_ms']:.0f} ms")
     else:
         print(f"history window: pending ({history.get('pending')})")
     print(f"Workspace.runs() with {history.get('runs', 0):,} runs: {history.get('runs_s', 0) * 1000:.0f} ms")
     if "open_s" in preview:
-        print(f"preview {preview['rows']:,} rows: open {preview['open_s'] * 1000:.0f} ms, "
-              f"scroll {preview['scroll_s'] * 1000:.0f} ms")
+        print(
+            f"preview {preview['rows']:,} rows: open {preview['open_s'] * 1000:.0f} ms, "
+            f"scroll {preview['scroll_s'] * 1000:.0f} ms"
+        )
     else:
         print(f"preview: pending ({preview.get('pending')})")
 
@@ -492,8 +519,11 @@ def main(argv: list[str] | None = None) -> int:
             preview = run_child("preview", PREVIEW_ROWS)
     print_table(rows, history, preview)
     if not (args.quick or args.no_write):
-        command = "python bench/run.py" + (f" --sizes {args.sizes}" if args.sizes else "") + (
-            f" --repeat {args.repeat}" if args.repeat != 2 else "")
+        command = (
+            "python bench/run.py"
+            + (f" --sizes {args.sizes}" if args.sizes else "")
+            + (f" --repeat {args.repeat}" if args.repeat != 2 else "")
+        )
         write_results(render(rows, history, preview, command))
         print(f"wrote {RESULTS.relative_to(ROOT)}")
     return 0

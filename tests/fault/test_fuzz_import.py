@@ -20,15 +20,49 @@ from app.core.store import Workspace
 from tests.fault.conftest import fingerprint
 
 HEADERS = [
-    "email", "User id", "User name", "User status", "Added to org", "Group membership",
-    "Last seen in Jira - acme", "Last seen in Confluence - acme", "display_name", "status",
-    "last_active", "created", "groups", "Group 1", "Group 2", "Mystery",
+    "email",
+    "User id",
+    "User name",
+    "User status",
+    "Added to org",
+    "Group membership",
+    "Last seen in Jira - acme",
+    "Last seen in Confluence - acme",
+    "display_name",
+    "status",
+    "last_active",
+    "created",
+    "groups",
+    "Group 1",
+    "Group 2",
+    "Mystery",
 ]
 CELLS = st.one_of(
     st.sampled_from(
-        ["", "Never accessed", "3 Jan 2024", "2024-01-03", "2024-01-03T10:00:00Z", "31 Feb 2024",
-         "active", "Inactive", "a@b.com", "jira-users,confluence-users", "g1;g2", '"', '""', ",",
-         "\n", "\r\n", "\x00", "é", "\ufeff", "Zoë", "=cmd()", "   "]
+        [
+            "",
+            "Never accessed",
+            "3 Jan 2024",
+            "2024-01-03",
+            "2024-01-03T10:00:00Z",
+            "31 Feb 2024",
+            "active",
+            "Inactive",
+            "a@b.com",
+            "jira-users,confluence-users",
+            "g1;g2",
+            '"',
+            '""',
+            ",",
+            "\n",
+            "\r\n",
+            "\x00",
+            "é",
+            "\ufeff",
+            "Zoë",
+            "=cmd()",
+            "   ",
+        ]
     ),
     st.text(max_size=30),
 )
@@ -113,7 +147,7 @@ def test_huge_fields(workspace: Workspace, size: int, where: str) -> None:
     header = "email,User name,Last seen in Jira - acme,Group membership"
     row = {
         "email": f"{big}@acme.com,Big,Never accessed,jira-users",
-        "groups": "a@acme.com,A,Never accessed,\"" + ",".join(["g"] * (size // 2)) + '"',
+        "groups": 'a@acme.com,A,Never accessed,"' + ",".join(["g"] * (size // 2)) + '"',
         "date": f"a@acme.com,A,{big},jira-users",
         "header": "a@acme.com,A,Never accessed,jira-users",
         "quoted-open": f'a@acme.com,"{big},Never accessed,jira-users',

@@ -71,7 +71,9 @@ def scenarios(fault_dir: Path) -> dict[str, Scenario]:
         ws.save_entra_settings(EntraSettings(provisioning_enabled=True, synced_groups=ENTRA))
     after = copy_workspace(ready, base / "cleanup-ref")
     seconds = _timed(after, *cleanup_args())
-    result["cleanup"] = Scenario(ready, tuple(cleanup_args()), (fingerprint(ready), fingerprint(after)), seconds)
+    result["cleanup"] = Scenario(
+        ready, tuple(cleanup_args()), (fingerprint(ready), fingerprint(after)), seconds
+    )
     # export: the run -> Entra files (several parts per group) and the export recorded
     exported = copy_workspace(after, base / "export-ref")
     reference = base / "export-ref-out"

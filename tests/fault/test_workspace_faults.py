@@ -137,7 +137,7 @@ def test_older_schema_is_migrated_after_a_backup(tmp_path: Path) -> None:
     old.execute("INSERT INTO users VALUES (1, 'id-1', 'Ann', 'ann@contoso.com', 'active', 19000)")
     old.execute(
         "INSERT INTO runs VALUES (1, 'old run', '2024-01-01T10:00:00', 'review', "
-        "'{\"target_groups\": [\"g\"], \"inactive_days\": 90, \"as_of\": \"2024-01-01\"}', 1)"
+        '\'{"target_groups": ["g"], "inactive_days": 90, "as_of": "2024-01-01"}\', 1)'
     )
     old.commit()
     old.close()
