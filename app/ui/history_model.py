@@ -68,14 +68,18 @@ def idp_groups_text(run: RunSummary) -> str:
     names = sorted(run.idp_groups, key=str.casefold)
     if len(names) <= 2:
         return ", ".join(f"{name} ({run.idp_groups[name]})" for name in names)
-    return tr("{count} groups ({rows} rows)").format(count=len(names), rows=sum(run.idp_groups.values()))
+    return QCoreApplication.translate("HistoryModel", "{count} groups ({rows} rows)").format(
+        count=len(names), rows=sum(run.idp_groups.values())
+    )
 
 
 def idp_groups_tooltip(run: RunSummary) -> str:
     if not run.idp_groups:
-        return tr("No Microsoft Entra ID rows in this run")
+        return QCoreApplication.translate("HistoryModel", "No Microsoft Entra ID rows in this run")
     lines = [
-        tr("{group}: {rows} users to remove in Entra ID").format(group=name, rows=rows)
+        QCoreApplication.translate("HistoryModel", "{group}: {rows} users to remove in Entra ID").format(
+            group=name, rows=rows
+        )
         for name, rows in sorted(run.idp_groups.items(), key=lambda kv: kv[0].casefold())
     ]
     return "\n".join(lines)

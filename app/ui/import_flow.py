@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -177,17 +177,22 @@ class ColumnMappingDialog(QDialog):
 
 
 def summary_text(summary: ImportSummary, path: Path) -> str:
-    tr = ImportFlow.tr_static
     lines = [
-        tr("{file} was imported.").format(file=path.name),
+        QCoreApplication.translate("ImportFlow", "{file} was imported.").format(file=path.name),
         "",
-        tr("Users: {n}").format(n=f"{summary.users:,}"),
-        tr("Groups: {n}").format(n=f"{summary.groups:,}"),
-        tr("Group memberships: {n}").format(n=f"{summary.memberships:,}"),
-        tr("Rows without an email address: {n}").format(n=f"{summary.rows_without_email:,}"),
+        QCoreApplication.translate("ImportFlow", "Users: {n}").format(n=f"{summary.users:,}"),
+        QCoreApplication.translate("ImportFlow", "Groups: {n}").format(n=f"{summary.groups:,}"),
+        QCoreApplication.translate("ImportFlow", "Group memberships: {n}").format(
+            n=f"{summary.memberships:,}"
+        ),
+        QCoreApplication.translate("ImportFlow", "Rows without an email address: {n}").format(
+            n=f"{summary.rows_without_email:,}"
+        ),
     ]
     if summary.warnings:
-        lines += ["", tr("Warnings:")] + [f"• {w}" for w in summary.warnings]
+        lines += ["", QCoreApplication.translate("ImportFlow", "Warnings:")] + [
+            f"• {w}" for w in summary.warnings
+        ]
     return "\n".join(lines)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QSettings,
@@ -87,9 +88,14 @@ def filter_box(parent: QWidget, placeholder: str, accessible: str) -> QLineEdit:
 def template_combo(parent: QWidget, current: EntraTemplate) -> QComboBox:
     """The Entra CSV template variant chooser (Identity providers, Export data)."""
     combo = QComboBox(parent)
-    combo.addItem(combo.tr("Current (header row only)"), EntraTemplate.CURRENT.value)
-    combo.addItem(combo.tr("Legacy (version:v1.0 row before the header)"), EntraTemplate.LEGACY.value)
-    combo.setAccessibleName(combo.tr("Template variant"))
+    combo.addItem(
+        QCoreApplication.translate("TemplateCombo", "Current (header row only)"), EntraTemplate.CURRENT.value
+    )
+    combo.addItem(
+        QCoreApplication.translate("TemplateCombo", "Legacy (version:v1.0 row before the header)"),
+        EntraTemplate.LEGACY.value,
+    )
+    combo.setAccessibleName(QCoreApplication.translate("TemplateCombo", "Template variant"))
     combo.setCurrentIndex(max(0, combo.findData(current.value)))
     return combo
 

@@ -222,3 +222,12 @@ def test_validation_message_sits_beside_the_buttons(qtbot: Any, users_workspace:
     assert label_box.bottom() >= buttons_box.top()
     assert label_box.top() <= buttons_box.bottom()
     assert label_box.right() <= buttons_box.left()
+
+
+def test_escape_closes_the_dialog(qtbot: Any, users_workspace: Any) -> None:
+    dialog = _dialog(qtbot, users_workspace)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
