@@ -29,6 +29,7 @@ from app.core.errors import OutputError, RefusedError, UserError
 from app.core.models import EntraTemplate, RowAction
 from app.core.progress import Progress
 from app.core.store import RUN_ROW_COLUMNS, Workspace
+from app.core.upn import unique_sorted_upns
 
 ENTRA_HEADER = "Member object ID or user principal name [memberObjectIdOrUpn] Required"
 ENTRA_VERSION_ROW = "version:v1.0"
@@ -83,14 +84,6 @@ def entra_csv_bytes(upns: Iterable[str], template: EntraTemplate = EntraTemplate
     return CRLF.join(lines).encode("utf-8")
 
 
-def unique_sorted_upns(upns: Iterable[str]) -> list[str]:
-    """De-duplicated case-insensitively (first spelling kept), sorted."""
-    seen: dict[str, str] = {}
-    for upn in upns:
-        seen.setdefault(upn.casefold(), upn)
-    return [seen[key] for key in sorted(seen)]
-
-
 def safe_file_stem(name: str) -> str:
     """A file name stem that is valid on Windows, macOS and Linux."""
     stem = _UNSAFE.sub("_", name).strip().rstrip(". ")
@@ -132,12 +125,17 @@ def plan_entra_files(
     max_rows: int,
 ) -> list[PlannedFile]:
     """One file per group (split into numbered parts above ``max_rows``), names unique."""
+    chosen = list(groups) if groups is not None else entra_groups(rows)
+    lists = {g: unique_sorted_upns(entra_group_rows(rows, g)["upn"].dropna()) for g in chosen}
+    return plan_files(lists, max_rows=max_rows)
+
+
+def plan_files(upns_by_group: dict[str, list[str]], *, max_rows: int) -> list[PlannedFile]:
+    """Files for sorted, de-duplicated UPN lists, in the order given; empty lists get none."""
     if max_rows < 1:
         raise UserError("Rows per file must be at least 1.")
-    chosen = list(groups) if groups is not None else entra_groups(rows)
     pieces: list[tuple[str, str, tuple[str, ...]]] = []
-    for group in chosen:
-        upns = unique_sorted_upns(entra_group_rows(rows, group)["upn"].dropna())
+    for group, upns in upns_by_group.items():
         if not upns:
             continue
         parts = math.ceil(len(upns) / max_rows)
@@ -260,8 +258,8 @@ def write_entra_exports(
         )
     settings = ws.entra_settings()
     template = template or settings.template
-    rows = ws.run_rows(run_id)
-    available = {g.casefold(): g for g in entra_groups(rows)}
+    lists = ws.entra_lists(run_id)
+    available = {g.casefold(): g for g in sorted(lists, key=str.casefold)}
     chosen = list(available.values())
     if groups is not None:
         chosen = []
@@ -272,7 +270,7 @@ def write_entra_exports(
                     f"(it has: {', '.join(available.values())})."
                 )
             chosen.append(available[group.casefold()])
-    plan = plan_entra_files(rows, groups=chosen, max_rows=max_rows or settings.max_rows)
+    plan = plan_files({g: lists[g].upns for g in chosen}, max_rows=max_rows or settings.max_rows)
     written = write_files(
         out_dir,
         [(p.name, entra_csv_bytes(p.upns, template)) for p in plan],
@@ -285,15 +283,10 @@ def write_entra_exports(
             for p, path in zip(plan, written, strict=True)
         ]
     )
-    selected = {g.casefold() for g in chosen}
-    skipped = rows[
-        (rows["action"] == RowAction.ENTRA.value)
-        & rows["skip_reason"].notna()
-        & rows["group"].str.casefold().isin(selected)
-    ]
     result.skipped = [
-        SkippedRow(email=None if pd.isna(e) else str(e), group=str(g), reason=str(r))
-        for e, g, r in zip(skipped["email"], skipped["group"], skipped["skip_reason"], strict=True)
+        SkippedRow(email=email, group=group, reason=reason)
+        for group in chosen
+        for email, reason in lists[group].skipped
     ]
     ws.record_export(run_id, [(f.group, f.path, f.rows) for f in result.files])
     return result

@@ -12,8 +12,9 @@ import logging
 import re
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -23,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from app import paths
+from app.core import columns as columns_codec
 from app.core.errors import UserError, WorkspaceCorruptError, WorkspaceError, WorkspaceInUseError
 from app.core.models import (
     Action,
@@ -37,6 +39,7 @@ from app.core.models import (
     RunSummary,
     WorkspaceInfo,
 )
+from app.core.upn import unique_sorted_upns, valid_domain
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +60,7 @@ RUN_ROW_COLUMNS = [
 ]
 
 #: Schema steps; index i upgrades user_version i to i + 1. Never edit a released step.
-MIGRATIONS: list[str] = [
+MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     """
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -124,6 +127,8 @@ MIGRATIONS: list[str] = [
         exported_at TEXT NOT NULL
     );
     """,
+    # 3: the directory snapshot and run rows become column blobs (see app/core/columns.py)
+    lambda conn: _migrate_to_columns(conn),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -131,7 +136,6 @@ _LICENSING_PRODUCT = re.compile(
     r"jira|confluence|bitbucket|jsm|servicedesk|service-?management|statuspage|opsgenie|compass"
 )
 _LICENSING_SUFFIX = re.compile(r"(users|agents|user-access|licen[cs]e[ds]?)$")
-_DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
 
 def guess_licensing(name: str) -> bool:
@@ -146,10 +150,6 @@ def day_number(value: dt.date) -> int:
 
 def day_to_date(days: int) -> dt.date:
     return EPOCH + dt.timedelta(days=int(days))
-
-
-def valid_domain(domain: str) -> bool:
-    return bool(_DOMAIN.match(domain))
 
 
 class Workspace:
@@ -295,7 +295,11 @@ class Workspace:
     def _migrate(self, version: int) -> None:
         with self.transaction() as conn:
             for step in range(version, SCHEMA_VERSION):
-                for statement in MIGRATIONS[step].split(";"):
+                migration = MIGRATIONS[step]
+                if callable(migration):
+                    migration(conn)
+                    continue
+                for statement in migration.split(";"):
                     if statement.strip():
                         conn.execute(statement)
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -388,7 +392,7 @@ class Workspace:
         conn = self.conn
         last = self._meta("last_import_at")
         return WorkspaceInfo(
-            users=conn.execute("SELECT count(*) FROM users").fetchone()[0],
+            users=int(self._meta("users") or 0),
             groups=conn.execute("SELECT count(*) FROM groups").fetchone()[0],
             cleanups=conn.execute("SELECT count(*) FROM runs").fetchone()[0],
             data_dir=str(self.folder),
@@ -399,7 +403,7 @@ class Workspace:
     def is_empty(self) -> bool:
         conn = self.conn
         return (
-            conn.execute("SELECT 1 FROM users LIMIT 1").fetchone() is None
+            conn.execute("SELECT 1 FROM directory LIMIT 1").fetchone() is None
             and conn.execute("SELECT 1 FROM runs LIMIT 1").fetchone() is None
         )
 
@@ -412,10 +416,7 @@ class Workspace:
             name.casefold(): bool(flag)
             for name, flag in self.conn.execute("SELECT name, licensing FROM group_flags")
         }
-        rows = self.conn.execute(
-            "SELECT g.name, (SELECT count(*) FROM memberships m WHERE m.group_id = g.id) "
-            "FROM groups g ORDER BY g.name COLLATE NOCASE"
-        )
+        rows = self.conn.execute("SELECT name, length(members) / 4 FROM groups ORDER BY name COLLATE NOCASE")
         return [
             GroupInfo(
                 name=name,
@@ -462,85 +463,53 @@ class Workspace:
         ]
 
     def replace_directory(self, directory: Directory, source: str) -> ImportSummary:
-        """Replace users, groups, memberships and activity in one transaction.
+        """Replace the directory snapshot (users, groups, last-seen days) in one transaction.
 
-        Group flags (by name), Entra settings and the cleanup history are kept. Rows are
-        streamed to SQLite in key order (no list of every row is built), and foreign-key
-        checks are off for this one transaction: every id is made here, from the same frames.
+        Group flags (by name), Entra settings and the cleanup history are kept. Users are
+        numbered by their position in ``directory.users``.
         """
         users = directory.users
-        memberships = directory.memberships
-        group_codes, group_uniques = pd.factorize(memberships["group"])
-        group_names = sorted(set(group_uniques))
-        group_ids = {name: i + 1 for i, name in enumerate(group_names)}
-        member_group = (
-            np.fromiter(
-                (group_ids[name] for name in group_uniques), dtype=np.int64, count=len(group_uniques)
-            )[group_codes]
-            if len(memberships)
-            else np.zeros(0, dtype=np.int64)
-        )
-        member_user = memberships["user"].to_numpy(dtype=np.int64) + 1
-        member_order = np.lexsort((member_user, member_group))  # primary key order
+        members = _grouped(directory.memberships["group"], directory.memberships["user"])
+        group_names = sorted(members)
         activity = directory.activity
-        product_codes, products = pd.factorize(activity["product"])
-        site_codes, sites = pd.factorize(activity["site"])
-        pair_codes, pairs = pd.factorize(product_codes * max(len(sites), 1) + site_codes)
-        activity_source = pair_codes.astype(np.int64) + 1  # ids in order of first appearance
-        source_ids = {
-            (products[int(pair) // max(len(sites), 1)], sites[int(pair) % max(len(sites), 1)]): i + 1
-            for i, pair in enumerate(pairs)
-        }
-        activity_user = activity["user"].to_numpy(dtype=np.int64) + 1
-        activity_seen = activity["last_seen"].to_numpy(dtype=np.int64)
-        activity_order = np.lexsort((activity_source, activity_user))  # primary key order
-        added = users["added_to_org"].astype("object").where(users["added_to_org"].notna(), None)
-        user_columns = (
-            pd.Series(np.arange(1, len(users) + 1)),
-            users["account_id"],
-            users["display_name"],
-            users["email"],
-            users["status"],
-            added,
+        sources = _grouped(
+            activity["product"] + "\x1f" + activity["site"], activity["user"], activity["last_seen"]
         )
         now = dt.datetime.now().replace(microsecond=0).isoformat()
-        conn = self.conn
-        conn.execute("PRAGMA foreign_keys = OFF")  # no effect inside a transaction: set first
-        try:
-            with self.transaction() as conn:
-                for table in ("activity", "memberships", "sources", "groups", "users"):
-                    conn.execute(f"DELETE FROM {table}")  # fixed table names
-                conn.executemany("INSERT INTO users VALUES (?, ?, ?, ?, ?, ?)", _rows(*user_columns))
-                conn.executemany("INSERT INTO groups VALUES (?, ?)", [(i, n) for n, i in group_ids.items()])
-                _insert_pairs(
-                    conn,
-                    "INSERT OR IGNORE INTO memberships(group_id, user_id) "
-                    "SELECT value >> 32, value & 4294967295 FROM json_each(?)",
-                    member_group[member_order],
-                    member_user[member_order],
+        columns = [(name, columns_codec.encode_text(users[name])) for name in _TEXT_COLUMNS]
+        columns.append(("added_to_org", columns_codec.encode_days(users["added_to_org"])))
+        with self.transaction() as conn:
+            for table in ("directory", "sources", "groups"):
+                conn.execute(f"DELETE FROM {table}")  # fixed table names
+            conn.executemany("INSERT INTO directory(name, data) VALUES (?, ?)", columns)
+            conn.executemany(
+                "INSERT INTO groups(id, name, members) VALUES (?, ?, ?)",
+                [
+                    (i + 1, name, columns_codec.encode_ints(members[name][0]))
+                    for i, name in enumerate(group_names)
+                ],
+            )
+            conn.executemany(
+                "INSERT INTO sources(id, product, site, users, days) VALUES (?, ?, ?, ?, ?)",
+                [
+                    (i + 1, *key.split("\x1f", 1), columns_codec.encode_ints(u), columns_codec.encode_ints(d))
+                    for i, (key, (u, d)) in enumerate(sorted(sources.items()))
+                ],
+            )
+            for key, value in (
+                ("last_import_at", now),
+                ("last_import_file", source),
+                ("users", str(len(users))),
+            ):
+                conn.execute(
+                    "INSERT INTO meta(key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (key, value),
                 )
-                conn.executemany(
-                    "INSERT INTO sources VALUES (?, ?, ?)",
-                    [(i, p, s) for (p, s), i in source_ids.items()],
-                )
-                _insert_activity(
-                    conn,
-                    activity_user[activity_order],
-                    activity_source[activity_order],
-                    activity_seen[activity_order],
-                )
-                for key, value in (("last_import_at", now), ("last_import_file", source)):
-                    conn.execute(
-                        "INSERT INTO meta(key, value) VALUES (?, ?) "
-                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                        (key, value),
-                    )
-        finally:
-            conn.execute("PRAGMA foreign_keys = ON")
         return ImportSummary(
             users=len(users),
             groups=len(group_names),
-            memberships=len(memberships),
+            memberships=sum(len(m[0]) for m in members.values()),
             rows_without_email=directory.rows_without_email,
             format=directory.format,
             warnings=tuple(directory.warnings),
@@ -548,37 +517,44 @@ class Workspace:
 
     def users_frame(self) -> pd.DataFrame:
         """All users: id, account_id, display_name, email, status, added_to_org (day number)."""
-        cursor = self.conn.execute(
-            "SELECT id, account_id, display_name, email, status, added_to_org FROM users ORDER BY id"
+        stored = dict(self.conn.execute("SELECT name, data FROM directory").fetchall())
+        if not stored:
+            return pd.DataFrame(
+                {"id": pd.Series(dtype="int64"), **{c: pd.Series(dtype=object) for c in _TEXT_COLUMNS}}
+            ).assign(added_to_org=pd.Series(dtype="Float64"))
+        frame = pd.DataFrame(
+            {name: pd.Series(columns_codec.decode_text(stored[name]), dtype=object) for name in _TEXT_COLUMNS}
         )
-        frame = pd.DataFrame.from_records(
-            cursor.fetchall(),
-            columns=["id", "account_id", "display_name", "email", "status", "added_to_org"],
-        )
-        frame["added_to_org"] = frame["added_to_org"].astype("Float64")
-        return frame.set_index("id", drop=False)
+        frame.insert(0, "id", np.arange(len(frame), dtype=np.int64))
+        frame["added_to_org"] = pd.array(columns_codec.decode_days(stored["added_to_org"]), dtype="Float64")
+        return frame
 
     def member_ids(self, groups: Iterable[str]) -> dict[str, np.ndarray]:
         """User ids of each named group (workspace spelling)."""
         result: dict[str, np.ndarray] = {}
         for name in groups:
-            ids = self.conn.execute(
-                "SELECT m.user_id FROM memberships m JOIN groups g ON g.id = m.group_id WHERE g.name = ?",
-                (name,),
-            ).fetchall()
-            result[name] = np.fromiter((r[0] for r in ids), dtype=np.int64, count=len(ids))
+            row = self.conn.execute("SELECT members FROM groups WHERE name = ?", (name,)).fetchone()
+            result[name] = columns_codec.decode_ints(row[0]) if row else np.zeros(0, dtype=np.int64)
         return result
 
     def latest_activity(self, product: str | None = None) -> pd.Series:
         """Latest last-seen day per user id over all sources, or over one product's sources."""
-        sql = "SELECT a.user_id, max(a.last_seen) FROM activity a"
+        sql = "SELECT users, days FROM sources"
         params: tuple[str, ...] = ()
         if product is not None:
-            sql += " JOIN sources s ON s.id = a.source_id WHERE s.product = ? COLLATE NOCASE"
+            sql += " WHERE product = ? COLLATE NOCASE"
             params = (product,)
-        sql += " GROUP BY a.user_id"
-        rows = self.conn.execute(sql, params).fetchall()
-        return pd.Series([r[1] for r in rows], index=[r[0] for r in rows], dtype="float64", name="last_seen")
+        parts = self.conn.execute(sql, params).fetchall()
+        if not parts:
+            return pd.Series(dtype="float64", name="last_seen")
+        users = np.concatenate([columns_codec.decode_ints(u) for u, _ in parts])
+        days = np.concatenate([columns_codec.decode_ints(d) for _, d in parts])
+        latest = (
+            pd.Series(days, index=users).groupby(level=0).max()
+            if len(parts) > 1
+            else pd.Series(days, index=users)
+        )
+        return latest.astype("float64").rename("last_seen")
 
     # -- cleanup runs -----------------------------------------------------------------
     def record_run(
@@ -591,23 +567,21 @@ class Workspace:
         *,
         run_at: dt.datetime | None = None,
     ) -> int:
-        """Store a run and its immutable snapshot of affected (user, group) rows."""
+        """Store a run, its immutable snapshot of affected (user, group) rows and, per Entra
+        group, the sorted removal list and the skipped users (so exports need no recomputing)."""
         now = (run_at or dt.datetime.now()).replace(microsecond=0).isoformat()
-        snapshot = rows[RUN_ROW_COLUMNS].astype("object").where(rows[RUN_ROW_COLUMNS].notna(), None)
-        groups = _group_counts(rows)
+        snapshot = columns_codec.encode_frame(rows[RUN_ROW_COLUMNS], integer_columns=("days_inactive",))
+        groups = _run_groups(rows)
         with self.transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO runs(name, run_at, action, criteria, affected_users) VALUES (?, ?, ?, ?, ?)",
                 (name, now, action.value, json.dumps(criteria.to_json()), affected_users),
             )
             run_id = int(cursor.lastrowid or 0)
+            conn.execute("INSERT INTO run_snapshots(run_id, data) VALUES (?, ?)", (run_id, snapshot))
             conn.executemany(
-                "INSERT INTO run_rows(run_id, account_id, email, display_name, grp, action, upn, "
-                "skip_reason, last_seen, days_inactive) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                ((run_id, *row) for row in snapshot.itertuples(index=False, name=None)),
-            )
-            conn.executemany(
-                "INSERT INTO run_groups(run_id, grp, action, rows, exportable) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO run_groups(run_id, grp, action, rows, exportable, upns, skipped) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 ((run_id, *g) for g in groups),
             )
         return run_id
@@ -669,85 +643,147 @@ class Workspace:
         return result
 
     def run_rows(self, run_id: int, group: str | None = None) -> pd.DataFrame:
-        sql = (
-            "SELECT account_id, email, display_name, grp, action, upn, skip_reason, last_seen, "
-            "days_inactive FROM run_rows WHERE run_id = ?"
-        )
-        params: tuple[Any, ...] = (run_id,)
+        row = self.conn.execute("SELECT data FROM run_snapshots WHERE run_id = ?", (run_id,)).fetchone()
+        if row is None:
+            return pd.DataFrame({c: pd.Series(dtype=object) for c in RUN_ROW_COLUMNS}).astype(
+                {"days_inactive": "Int64"}
+            )
+        frame = columns_codec.decode_frame(row[0], RUN_ROW_COLUMNS, integer_columns=("days_inactive",))
         if group is not None:
-            sql += " AND grp = ?"
-            params += (group,)
-        cursor = self.conn.execute(sql + " ORDER BY rowid", params)
-        frame = pd.DataFrame.from_records(cursor.fetchall(), columns=RUN_ROW_COLUMNS)
-        frame["days_inactive"] = frame["days_inactive"].astype("Int64")
+            frame = frame[frame["group"] == group].reset_index(drop=True)
         return frame
 
-
-_CHUNK = 20_000
-_JSON_CHUNK = 1_000_000
-_DAY_BITS = 21  # a day number (about ±106,752 for pandas dates) fits in 21 bits with its offset
-
-
-def _insert_pairs(conn: sqlite3.Connection, sql: str, high: np.ndarray, low: np.ndarray) -> None:
-    """Insert (high, low) integer pairs packed into one 64-bit value each, through ``json_each``
-    in C: about twice as fast as ``executemany`` for millions of rows."""
-    packed = (high.astype(np.int64) << 32) | low.astype(np.int64)
-    for start in range(0, len(packed), _JSON_CHUNK):
-        conn.execute(sql, (json.dumps(packed[start : start + _JSON_CHUNK].tolist()),))
-
-
-def _insert_activity(
-    conn: sqlite3.Connection, user: np.ndarray, source: np.ndarray, seen: np.ndarray
-) -> None:
-    offset = 1 << (_DAY_BITS - 1)
-    if len(seen) and (
-        seen.min() < -offset or seen.max() >= offset or source.max() >= 1 << 20 or user.max() >= 1 << 22
-    ):
-        conn.executemany(
-            "INSERT OR REPLACE INTO activity(user_id, source_id, last_seen) VALUES (?, ?, ?)",
-            _rows(user, source, seen),
+    def entra_lists(self, run_id: int) -> dict[str, EntraList]:
+        """Per Entra group of a run: the sorted, de-duplicated UPNs and the skipped users."""
+        rows = self.conn.execute(
+            "SELECT grp, upns, skipped FROM run_groups WHERE run_id = ? AND action = ? ORDER BY grp",
+            (run_id, RowAction.ENTRA.value),
         )
-        return
-    packed = (((user.astype(np.int64) << 20) | source) << _DAY_BITS) | (seen + offset)
-    sql = (
-        "INSERT OR REPLACE INTO activity(user_id, source_id, last_seen) "
-        f"SELECT value >> {20 + _DAY_BITS}, (value >> {_DAY_BITS}) & {(1 << 20) - 1}, "
-        f"(value & {(1 << _DAY_BITS) - 1}) - {offset} FROM json_each(?)"
-    )
-    for start in range(0, len(packed), _JSON_CHUNK):
-        conn.execute(sql, (json.dumps(packed[start : start + _JSON_CHUNK].tolist()),))
+        return {
+            grp: EntraList(
+                upns=upns.decode("utf-8").split("\n") if upns else [],
+                skipped=[(email, reason) for email, reason in json.loads(skipped)],
+            )
+            for grp, upns, skipped in rows
+        }
 
 
-def _rows(*columns: pd.Series | np.ndarray) -> Iterator[tuple[Any, ...]]:
-    """Row tuples of equally long columns, made a chunk at a time (missing values as None)."""
-    length = len(columns[0])
-    for start in range(0, length, _CHUNK):
-        parts = [
-            _nullable(c.iloc[start : start + _CHUNK])
-            if isinstance(c, pd.Series)
-            else c[start : start + _CHUNK].tolist()
-            for c in columns
-        ]
-        yield from zip(*parts, strict=True)
+_TEXT_COLUMNS = ("account_id", "display_name", "email", "status")
 
 
-def _nullable(series: pd.Series) -> list[Any]:
-    return series.astype("object").where(series.notna(), None).tolist()
+@dataclass(frozen=True)
+class EntraList:
+    upns: list[str]
+    skipped: list[tuple[str | None, str]]
 
 
-def _group_counts(rows: pd.DataFrame) -> list[tuple[str, str, int, int]]:
-    """(group, action, rows, exportable rows) for each target group of a run."""
-    if rows.empty:
-        return []
-    exportable = rows["upn"].notna() & (rows["action"] == RowAction.ENTRA.value)
-    grouped = (
-        rows.assign(exportable=exportable)
-        .groupby(["group", "action"], sort=True)["exportable"]
-        .agg(["size", "sum"])
-    )
-    return [
-        (str(group), str(action), int(size), int(exportable))
-        for (group, action), size, exportable in zip(
-            grouped.index, grouped["size"], grouped["sum"], strict=True
+def _grouped(
+    keys: pd.Series, users: pd.Series, values: pd.Series | None = None
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Per key: the distinct user positions, sorted, and for each the largest value."""
+    result: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    if keys.empty:
+        return result
+    codes, uniques = pd.factorize(keys)
+    user_ids = users.to_numpy(dtype=np.int64)
+    amounts = np.zeros(len(user_ids), dtype=np.int64) if values is None else values.to_numpy(dtype=np.int64)
+    order = np.lexsort((amounts, user_ids, codes))  # by key, user, then value ascending
+    codes, user_ids, amounts = codes[order], user_ids[order], amounts[order]
+    last_of_user = np.ones(len(order), dtype=bool)  # keep the last (largest value) of each user
+    last_of_user[:-1] = (codes[1:] != codes[:-1]) | (user_ids[1:] != user_ids[:-1])
+    codes, user_ids, amounts = codes[last_of_user], user_ids[last_of_user], amounts[last_of_user]
+    bounds = np.searchsorted(codes, np.arange(len(uniques) + 1))
+    for i, key in enumerate(uniques):
+        result[str(key)] = (user_ids[bounds[i] : bounds[i + 1]], amounts[bounds[i] : bounds[i + 1]])
+    return result
+
+
+def _run_groups(rows: pd.DataFrame) -> list[tuple[str, str, int, int, bytes | None, str]]:
+    """Per target group of a run: group, action, rows, exportable rows, the Entra removal
+    list (sorted UPNs joined by newlines) and the skipped users as JSON."""
+    result = []
+    for (group, action), part in rows.groupby(["group", "action"], sort=True):
+        upns: bytes | None = None
+        skipped = "[]"
+        exportable = 0
+        if action == RowAction.ENTRA.value:
+            unique = unique_sorted_upns(part["upn"].dropna())
+            exportable = len(unique)
+            upns = "\n".join(unique).encode("utf-8")
+            missing = part[part["skip_reason"].notna()]
+            skipped = json.dumps(
+                list(
+                    zip(
+                        columns_codec.nullable_list(missing["email"]),
+                        missing["skip_reason"].tolist(),
+                        strict=True,
+                    )
+                )
+            )
+        result.append((str(group), str(action), len(part), exportable, upns, skipped))
+    return result
+
+
+def _migrate_to_columns(conn: sqlite3.Connection) -> None:
+    """Schema 3: move users, memberships, activity and run rows into column blobs."""
+    users = conn.execute(
+        "SELECT id, account_id, display_name, email, status, added_to_org FROM users ORDER BY id"
+    ).fetchall()
+    position = {row[0]: i for i, row in enumerate(users)}
+    conn.execute("CREATE TABLE directory(name TEXT PRIMARY KEY, data BLOB NOT NULL)")
+    if users:  # an empty directory has no columns, as after creation
+        for index, name in enumerate(_TEXT_COLUMNS, start=1):
+            conn.execute(
+                "INSERT INTO directory VALUES (?, ?)",
+                (name, columns_codec.encode_text([u[index] for u in users])),
+            )
+        added = np.array([np.nan if u[5] is None else u[5] for u in users], dtype="float64")
+        conn.execute("INSERT INTO directory VALUES ('added_to_org', ?)", (columns_codec.encode_days(added),))
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('users', ?)", (str(len(users)),))
+
+    conn.execute("ALTER TABLE groups ADD COLUMN members BLOB NOT NULL DEFAULT x''")
+    for (group_id,) in conn.execute("SELECT id FROM groups").fetchall():
+        ids = sorted(
+            position[u]
+            for (u,) in conn.execute("SELECT user_id FROM memberships WHERE group_id = ?", (group_id,))
         )
-    ]
+        conn.execute("UPDATE groups SET members = ? WHERE id = ?", (columns_codec.encode_ints(ids), group_id))
+    conn.execute("ALTER TABLE sources ADD COLUMN users BLOB NOT NULL DEFAULT x''")
+    conn.execute("ALTER TABLE sources ADD COLUMN days BLOB NOT NULL DEFAULT x''")
+    for (source_id,) in conn.execute("SELECT id FROM sources").fetchall():
+        seen = conn.execute(
+            "SELECT user_id, last_seen FROM activity WHERE source_id = ? ORDER BY user_id", (source_id,)
+        ).fetchall()
+        conn.execute(
+            "UPDATE sources SET users = ?, days = ? WHERE id = ?",
+            (
+                columns_codec.encode_ints([position[u] for u, _ in seen]),
+                columns_codec.encode_ints([d for _, d in seen]),
+                source_id,
+            ),
+        )
+
+    conn.execute(
+        "CREATE TABLE run_snapshots(run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE, "
+        "data BLOB NOT NULL)"
+    )
+    conn.execute("ALTER TABLE run_groups ADD COLUMN upns BLOB")
+    conn.execute("ALTER TABLE run_groups ADD COLUMN skipped TEXT NOT NULL DEFAULT '[]'")
+    for (run_id,) in conn.execute("SELECT id FROM runs").fetchall():
+        stored = conn.execute(
+            "SELECT account_id, email, display_name, grp, action, upn, skip_reason, last_seen, days_inactive "
+            "FROM run_rows WHERE run_id = ? ORDER BY rowid",
+            (run_id,),
+        ).fetchall()
+        rows = pd.DataFrame.from_records(stored, columns=RUN_ROW_COLUMNS)
+        conn.execute(
+            "INSERT INTO run_snapshots VALUES (?, ?)",
+            (run_id, columns_codec.encode_frame(rows, integer_columns=("days_inactive",))),
+        )
+        for group, _, _, _, upns, skipped in _run_groups(rows):
+            conn.execute(
+                "UPDATE run_groups SET upns = ?, skipped = ? WHERE run_id = ? AND grp = ?",
+                (upns, skipped, run_id, group),
+            )
+    for table in ("run_rows", "activity", "memberships", "users"):
+        conn.execute(f"DROP TABLE {table}")  # fixed table names

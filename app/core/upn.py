@@ -7,17 +7,31 @@ A-Z a-z 0-9 ' . - _ ! # ^ ~ only, not starting or ending with '.', without '..',
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterable
 
 import pandas as pd
 
 from app.core.models import EntraSettings
-from app.core.store import valid_domain
 
 ALLOWED_LOCAL = frozenset(string.ascii_letters + string.digits + "'.-_!#^~")
 MAX_LOCAL = 64
 MAX_DOMAIN = 48
+_DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+def valid_domain(domain: str) -> bool:
+    """A lower-case DNS name with at least one dot, e.g. ``contoso.com``."""
+    return bool(_DOMAIN.match(domain))
+
+
+def unique_sorted_upns(upns: Iterable[str]) -> list[str]:
+    """De-duplicated case-insensitively (first spelling kept), sorted."""
+    seen: dict[str, str] = {}
+    for upn in upns:
+        seen.setdefault(upn.casefold(), upn)
+    return [seen[key] for key in sorted(seen)]
 
 
 def _bad_character(text: str, allowed: Iterable[str]) -> str | None:

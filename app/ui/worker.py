@@ -2,7 +2,7 @@
 
 Every long operation (import, cleanup, counting, export, demo build) is a plain
 Qt-free callable ``fn(progress: Progress) -> T`` from ``app.core``. :class:`Worker`
-runs it on a thread pool and reports back through queued signals::
+runs it on a background thread and reports back through queued signals::
 
     worker = Worker(lambda progress: import_file(ws, path, progress=progress))
     worker.progress.connect(bar.update)          # (fraction 0..1, message)
@@ -22,6 +22,7 @@ all and waits, and is called when the main window closes.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -29,7 +30,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -50,22 +51,13 @@ PROGRESS_INTERVAL_S = 0.03
 #: Resolution of progress bars driven by a worker.
 PROGRESS_STEPS = 1000
 
-_pool: QThreadPool | None = None
 _running: set[Worker] = set()
 _running_lock = threading.Lock()
 # Ended workers are kept here a little longer, so that the last reference to a worker is
-# normally dropped on the UI thread (its own) rather than by the pool thread returning.
+# normally dropped on the UI thread (its own) rather than by the worker thread returning.
 _retired: deque[Worker] = deque(maxlen=16)
-
-
-def thread_pool() -> QThreadPool:
-    """The pool used by all workers (separate from Qt's global pool)."""
-    global _pool
-    if _pool is None:
-        _pool = QThreadPool()
-        _pool.setObjectName("user-cleanup-workers")
-        _pool.setMaxThreadCount(max(2, QThreadPool.globalInstance().maxThreadCount()))
-    return _pool
+_threads: set[threading.Thread] = set()
+_threads_lock = threading.Lock()
 
 
 def is_user_error(exc: BaseException) -> bool:
@@ -86,9 +78,12 @@ def cancel_all() -> None:
 
 def wait_all(timeout_ms: int = 10_000) -> bool:
     """Wait for every running worker's thread to return. True if all did in time."""
-    if _pool is None:
-        return True
-    return bool(_pool.waitForDone(timeout_ms))
+    deadline = time.monotonic() + timeout_ms / 1000
+    with _threads_lock:
+        threads = list(_threads)
+    for thread in threads:
+        thread.join(max(0.0, deadline - time.monotonic()))
+    return not any(t.is_alive() for t in threads)
 
 
 def shutdown(timeout_ms: int = 10_000) -> bool:
@@ -103,19 +98,8 @@ def shutdown(timeout_ms: int = 10_000) -> bool:
     return done
 
 
-class _Runnable(QRunnable):
-    def __init__(self, worker: Worker) -> None:
-        super().__init__()
-        self._worker = worker
-        self.setAutoDelete(True)
-
-    def run(self) -> None:  # runs on a pool thread
-        self._worker._execute()
-        self._worker = None  # type: ignore[assignment]
-
-
 class Worker(QObject):
-    """Runs ``fn(progress)`` on the worker pool; see the module docstring."""
+    """Runs ``fn(progress)`` on a background thread; see the module docstring."""
 
     started = Signal()
     progress = Signal(float, str)
@@ -162,8 +146,18 @@ class Worker(QObject):
         self._state = "running"
         with _running_lock:
             _running.add(self)
+            # The cyclic garbage collector stays off while background work runs: a collection
+            # on the UI thread during a worker's pandas work crashed the process (seen with
+            # PySide6 6.11 and pandas 3.1, root cause not found). Reference counting still frees
+            # memory; cycles are collected once no worker runs.
+            gc.disable()
         log.debug("Starting %s", self.name)
-        thread_pool().start(_Runnable(self))
+        # A plain Python thread, not a QThreadPool one: PySide wrappers and pandas objects
+        # touched from Qt-owned threads crashed the garbage collector on the UI thread.
+        thread = threading.Thread(target=self._run_thread, name=f"worker-{self.name}", daemon=True)
+        with _threads_lock:
+            _threads.add(thread)
+        thread.start()
         return self
 
     @Slot()
@@ -173,13 +167,20 @@ class Worker(QObject):
             log.debug("Cancel requested for %s", self.name)
         self._progress.cancel()
 
-    # -- pool thread ----------------------------------------------------------------
+    # -- worker thread ----------------------------------------------------------------
 
     def _report(self, fraction: float, message: str) -> None:
         now = time.monotonic()
         if now - self._last_emit >= PROGRESS_INTERVAL_S or fraction >= 1.0:
             self._last_emit = now
             self.progress.emit(float(fraction), message)
+
+    def _run_thread(self) -> None:
+        try:
+            self._execute()
+        finally:
+            with _threads_lock:
+                _threads.discard(threading.current_thread())
 
     def _execute(self) -> None:
         self.started.emit()
@@ -214,6 +215,8 @@ class Worker(QObject):
     def _forget(self) -> None:
         with _running_lock:
             _running.discard(self)
+            if not _running:
+                gc.enable()
         _retired.append(self)
 
 

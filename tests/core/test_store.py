@@ -133,13 +133,35 @@ def test_older_schema_is_backed_up_then_migrated(data_dir: Path) -> None:
     conn.executescript(MIGRATIONS[0])
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute("PRAGMA user_version = 1")
-    conn.execute("INSERT INTO groups(id, name) VALUES (1, 'kept-group')")
+    conn.executescript(
+        """
+        INSERT INTO users VALUES (10, 'a1', 'Ann', 'ann@x.com', 'active', 19000),
+                                 (20, 'b2', 'Bob', NULL, 'inactive', NULL);
+        INSERT INTO groups(id, name) VALUES (1, 'kept-group');
+        INSERT INTO memberships VALUES (1, 20), (1, 10);
+        INSERT INTO sources VALUES (1, 'Jira', 'acme');
+        INSERT INTO activity VALUES (10, 1, 19500);
+        INSERT INTO runs VALUES (1, 'old run', '2024-01-02T03:04:05', 'entra', '{"target_groups": ["kept-group"],
+            "inactive_days": 30, "as_of": "2024-01-01"}', 1);
+        INSERT INTO run_rows VALUES (1, 'a1', 'Ann@x.com', 'Ann', 'kept-group', 'entra', 'ann@x.com', NULL,
+            '2023-05-01', 245);
+        INSERT INTO run_groups VALUES (1, 'kept-group', 'entra', 1, 1);
+        """
+    )
     conn.commit()
     conn.close()
     with Workspace.open(data_dir) as ws:
         assert ws.group_names() == ["kept-group"]
         assert ws.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        assert ws.runs() == []
+        users = ws.users_frame()
+        assert users["email"].tolist() == ["ann@x.com", None]
+        assert users["added_to_org"].tolist()[0] == 19000
+        assert ws.member_ids(["kept-group"])["kept-group"].tolist() == [0, 1]
+        assert ws.latest_activity().to_dict() == {0: 19500.0}
+        assert ws.info().users == 2
+        assert ws.run_rows(1)["days_inactive"].tolist() == [245]
+        assert ws.entra_lists(1)["kept-group"].upns == ["ann@x.com"]
+        assert ws.run(1).idp_groups == {"kept-group": 1}
     backup = data_dir / "workspace.sqlite3.schema1.bak"
     conn = sqlite3.connect(backup)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
@@ -158,7 +180,7 @@ def test_close_leaves_other_threads_connections_to_them(data_dir: Path) -> None:
         conn = ws.conn
         ready.set()
         release.wait(timeout=10)
-        seen.append(conn.execute("SELECT count(*) FROM users").fetchone()[0])
+        seen.append(conn.execute("SELECT count(*) FROM groups").fetchone()[0])
 
     thread = threading.Thread(target=reader)
     thread.start()

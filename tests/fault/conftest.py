@@ -85,14 +85,17 @@ def fingerprint(folder: Path) -> tuple[object, ...]:
     try:
         query = db.execute
         return (
-            query("SELECT count(*), total(length(email)), total(added_to_org) FROM users").fetchone(),
-            query("SELECT count(*), total(group_id * 7 + user_id) FROM memberships").fetchone(),
-            query("SELECT count(*), total(last_seen), total(source_id) FROM activity").fetchone(),
-            query("SELECT group_concat(name, '|') FROM (SELECT name FROM groups ORDER BY id)").fetchone(),
-            query("SELECT value FROM meta WHERE key = 'last_import_file'").fetchone(),
+            query("SELECT group_concat(name || ':' || hex(data), '|') FROM directory").fetchone(),
+            query("SELECT group_concat(name || ':' || hex(members), '|') FROM groups").fetchone(),
+            query(
+                "SELECT group_concat(product || site || hex(users) || hex(days), '|') FROM sources"
+            ).fetchone(),
+            query(
+                "SELECT value FROM meta WHERE key IN ('last_import_file', 'users') ORDER BY key"
+            ).fetchall(),
             query("SELECT count(*), total(affected_users) FROM runs").fetchone(),
-            query("SELECT count(*), total(length(upn)), total(days_inactive) FROM run_rows").fetchone(),
-            query("SELECT count(*), total(rows) FROM run_groups").fetchone(),
+            query("SELECT count(*), total(length(data)) FROM run_snapshots").fetchone(),
+            query("SELECT count(*), total(rows), total(length(upns)) FROM run_groups").fetchone(),
             query("SELECT count(*), total(rows) FROM run_exports").fetchone(),
         )
     finally:

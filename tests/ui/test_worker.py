@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 
 import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
 
 from app.core.errors import InputFileError, UserError
 from app.core.progress import Progress
@@ -222,3 +224,14 @@ def qtbot_button():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_cyclic_gc_is_paused_while_work_runs(qtbot: QtBot) -> None:
+    release = threading.Event()
+    worker = Worker(lambda progress: release.wait(timeout=10), name="hold")
+    with qtbot.waitSignal(worker.started):
+        worker.start()
+    assert not gc.isenabled()
+    with qtbot.waitSignal(worker.ended):
+        release.set()
+    qtbot.waitUntil(gc.isenabled)
