@@ -11,7 +11,7 @@ import pandas as pd
 from app.core.errors import RefusedError, UserError
 from app.core.models import Action, Criteria, RowAction
 from app.core.progress import Progress
-from app.core.store import RUN_ROW_COLUMNS, Workspace, day_number, day_to_date
+from app.core.store import RUN_ROW_COLUMNS, Workspace, day_number
 from app.core.upn import entra_upns
 
 ENTRA_NOT_CONFIGURED = (
@@ -97,39 +97,59 @@ def count_affected(ws: Workspace, criteria: Criteria) -> int:
     return len(_select(ws, criteria).users)
 
 
+def _iso_dates(days: pd.Series) -> np.ndarray:
+    """Day numbers to ``YYYY-MM-DD`` strings (None where unknown), without a per-row loop."""
+    known = days.notna().to_numpy()
+    result = np.full(len(days), None, dtype=object)
+    if known.any():
+        stamps = days.to_numpy(dtype="float64")[known].astype("int64").astype("datetime64[D]")
+        result[known] = np.datetime_as_string(stamps, unit="D").astype(object)
+    return result
+
+
 def _rows(ws: Workspace, selection: _Selection, action: Action) -> pd.DataFrame:
-    users = selection.users
+    """One row per affected user and target group they belong to, sorted by email per group."""
+    users = selection.users.sort_values("email", key=lambda s: s.str.casefold())
     settings = ws.entra_settings()
+    base = pd.DataFrame(
+        {
+            "account_id": users["account_id"].to_numpy(dtype=object),
+            "email": users["email"].to_numpy(dtype=object),
+            "display_name": users["display_name"].to_numpy(dtype=object),
+            "upn": None,
+            "skip_reason": None,
+            "last_seen": _iso_dates(users["last_seen_day"]),
+            "days_inactive": users["days_inactive"].to_numpy(),
+        }
+    )
+    row_actions = {
+        group: RowAction.REVIEW
+        if action is Action.REVIEW
+        else RowAction.ENTRA
+        if settings.is_synced(group)
+        else RowAction.ATLASSIAN
+        for group in selection.members
+    }
+    if RowAction.ENTRA in row_actions.values():
+        upn, reason = entra_upns(base["email"], settings)
+        entra_columns = {"upn": upn.to_numpy(dtype=object), "skip_reason": reason.to_numpy(dtype=object)}
     frames = []
     for group, ids in selection.members.items():
-        part = users[users.index.isin(ids)]
+        part = base[np.isin(users.index.to_numpy(), ids)]
         if part.empty:
             continue
-        if action is Action.REVIEW:
-            row_action = RowAction.REVIEW
-        else:
-            row_action = RowAction.ENTRA if settings.is_synced(group) else RowAction.ATLASSIAN
-        frame = pd.DataFrame(
-            {
-                "account_id": part["account_id"],
-                "email": part["email"],
-                "display_name": part["display_name"],
-                "group": group,
-                "action": row_action.value,
-                "upn": None,
-                "skip_reason": None,
-                "last_seen": [
-                    None if pd.isna(d) else day_to_date(int(d)).isoformat() for d in part["last_seen_day"]
-                ],
-                "days_inactive": part["days_inactive"],
-            }
-        )
-        if row_action is RowAction.ENTRA:
-            frame["upn"], frame["skip_reason"] = entra_upns(part["email"], settings)
-        frames.append(frame.sort_values("email", key=lambda s: s.str.casefold()))
+        part = part.assign(group=group, action=row_actions[group].value)
+        if row_actions[group] is RowAction.ENTRA:
+            positions = part.index.to_numpy()
+            part = part.assign(
+                upn=entra_columns["upn"][positions], skip_reason=entra_columns["skip_reason"][positions]
+            )
+        frames.append(part)
     if not frames:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in RUN_ROW_COLUMNS})
-    return pd.concat(frames, ignore_index=True)[RUN_ROW_COLUMNS]
+    rows = pd.concat(frames, ignore_index=True)[RUN_ROW_COLUMNS]
+    rows["days_inactive"] = rows["days_inactive"].astype("Int64")
+    return rows
 
 
 def idp_group_counts(rows: pd.DataFrame) -> dict[str, int]:

@@ -472,9 +472,13 @@ class Workspace:
         members = _grouped(directory.memberships["group"], directory.memberships["user"])
         group_names = sorted(members)
         activity = directory.activity
-        sources = _grouped(
-            activity["product"] + "\x1f" + activity["site"], activity["user"], activity["last_seen"]
-        )
+        product_codes, products = pd.factorize(activity["product"])
+        site_codes, sites = pd.factorize(activity["site"])
+        source_key = pd.Series(product_codes.astype(np.int64) * max(len(sites), 1) + site_codes)
+        sources = {
+            f"{products[int(key) // max(len(sites), 1)]}\x1f{sites[int(key) % max(len(sites), 1)]}": value
+            for key, value in _grouped(source_key, activity["user"], activity["last_seen"]).items()
+        }
         now = dt.datetime.now().replace(microsecond=0).isoformat()
         columns = [(name, columns_codec.encode_text(users[name])) for name in _TEXT_COLUMNS]
         columns.append(("added_to_org", columns_codec.encode_days(users["added_to_org"])))
@@ -687,7 +691,9 @@ def _grouped(
     codes, uniques = pd.factorize(keys)
     user_ids = users.to_numpy(dtype=np.int64)
     amounts = np.zeros(len(user_ids), dtype=np.int64) if values is None else values.to_numpy(dtype=np.int64)
-    order = np.lexsort((amounts, user_ids, codes))  # by key, user, then value ascending
+    combined = codes.astype(np.int64) * (int(user_ids.max()) + 1) + user_ids
+    # by key and user, then value ascending (one sort when there are no values)
+    order = np.argsort(combined, kind="stable") if values is None else np.lexsort((amounts, combined))
     codes, user_ids, amounts = codes[order], user_ids[order], amounts[order]
     last_of_user = np.ones(len(order), dtype=bool)  # keep the last (largest value) of each user
     last_of_user[:-1] = (codes[1:] != codes[:-1]) | (user_ids[1:] != user_ids[:-1])

@@ -76,14 +76,35 @@ def entra_upn(email: str | None, settings: EntraSettings) -> tuple[str | None, s
     return f"{local}@{domain}", None
 
 
+_VALID_UPN = re.compile(
+    r"(?!\.)(?!.*\.\.)[a-z0-9'._!#^~-]{1,64}(?<!\.)"  # local part (lower-cased)
+    r"@(?=.{1,48}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}"  # domain
+)
+
+
 def entra_upns(emails: pd.Series, settings: EntraSettings) -> tuple[pd.Series, pd.Series]:
-    """Vector form of :func:`entra_upn`: (upn, skip_reason) aligned with ``emails``."""
-    cache: dict[object, tuple[str | None, str | None]] = {}
-    pairs = []
-    for email in emails.astype(object):
-        if email not in cache:
-            cache[email] = entra_upn(email, settings)
-        pairs.append(cache[email])
-    upn = pd.Series([p[0] for p in pairs], index=emails.index, dtype=object)
-    reason = pd.Series([p[1] for p in pairs], index=emails.index, dtype=object)
-    return upn, reason
+    """Vector form of :func:`entra_upn`: (upn, skip_reason) aligned with ``emails``.
+
+    Valid addresses are recognised with one regular expression; only the rejected ones go
+    through :func:`entra_upn` to name the reason.
+    """
+    rewrites = dict(settings.upn_domain_rewrites)
+    verified = frozenset(settings.verified_domains)
+    upns: list[str | None] = []
+    reasons: list[str | None] = []
+    for email in emails.tolist():
+        upn = None
+        if isinstance(email, str):
+            candidate = email.strip().lower()
+            local, at, domain = candidate.rpartition("@")
+            if rewrites and at:
+                domain = rewrites.get(domain, domain)
+                candidate = local + at + domain
+            if _VALID_UPN.fullmatch(candidate) and (not verified or domain in verified):
+                upn = candidate
+        upns.append(upn)
+        reasons.append(None if upn is not None else entra_upn(email, settings)[1])
+    return (
+        pd.Series(upns, index=emails.index, dtype=object),
+        pd.Series(reasons, index=emails.index, dtype=object),
+    )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.core.models import EntraSettings
 from app.core.upn import entra_upn, entra_upns
@@ -65,3 +67,26 @@ def test_vector_form_matches_scalar() -> None:
     upn, reason = entra_upns(emails, PLAIN)
     assert upn.tolist() == ["a@x.com", None, None, "a@x.com"]
     assert reason.tolist() == [None, "no email", "invalid character '+' in UPN", None]
+
+
+EMAILS = st.one_of(
+    st.none(),
+    st.from_regex(r"[A-Za-z0-9'._!#^~+ é-]{0,70}@[a-z0-9.é_-]{0,52}", fullmatch=True),
+    st.text(max_size=30),
+)
+SETTINGS = st.sampled_from(
+    [
+        EntraSettings(),
+        EntraSettings(verified_domains=("contoso.com", "a.io")),
+        EntraSettings(upn_domain_rewrites=(("old.com", "contoso.com"),), verified_domains=("contoso.com",)),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(EMAILS, max_size=20), SETTINGS)
+def test_vector_form_agrees_with_the_rules_for_any_input(
+    emails: list[str | None], config: EntraSettings
+) -> None:
+    upn, reason = entra_upns(pd.Series(emails, dtype=object), config)
+    assert list(zip(upn, reason, strict=True)) == [entra_upn(e, config) for e in emails]
