@@ -270,3 +270,14 @@ def test_console_entry_and_env_data_dir(tmp_path: Path) -> None:
         [sys.executable, "-m", "app", "--version"], capture_output=True, text=True, check=False
     )
     assert version.stdout.strip() == f"user-cleanup {__version__}"
+
+
+def test_windowed_build_without_console_streams(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main(["--version"]) == 0
+    assert main(["history", "--bogus"]) == 2
+    replacements = (sys.stdout, sys.stderr)
+    assert all(stream is not None and stream.name == os.devnull for stream in replacements)
+    for stream in replacements:
+        stream.close()

@@ -152,12 +152,18 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     qapp.setApplicationDisplayName(app.APP_NAME)
     qapp.setApplicationVersion(app.__version__)
     qapp.setDesktopFileName(app.APP_ID)
-    icon_path = paths.resource_path("icons/user-cleanup.png")
-    if not icon_path.exists():
-        icon_path = paths.resource_path("icons/hicolor/256x256/apps/user-cleanup.png")
-    if icon_path.exists():
-        qapp.setWindowIcon(QIcon(str(icon_path)))
+    qapp.setWindowIcon(app_icon())
     return qapp
+
+
+def app_icon() -> QIcon:
+    """The application icon in every size resources/ ships (see packaging/make_icons.py)."""
+    icon = QIcon()
+    for size_dir in sorted(paths.resource_path("icons/hicolor").glob("*x*")):
+        png = size_dir / "apps" / "user-cleanup.png"
+        if png.exists():
+            icon.addFile(str(png))
+    return icon
 
 
 def open_workspace(folder: Path, parent: QWidget | None = None) -> Workspace | None:

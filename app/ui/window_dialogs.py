@@ -369,12 +369,18 @@ class LogDialog(QDialog):
 # -- about ------------------------------------------------------------------------------
 
 
+LICENCE_FILES = ("THIRD_PARTY_NOTICES.txt", "LGPL-3.0.txt", "GPL-3.0.txt")
+
+
 def notices_text() -> str | None:
-    path = paths.resource_path("licenses/THIRD_PARTY_NOTICES.txt")
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError:
-        return None
+    """The third-party notices followed by the full LGPL and GPL texts they refer to."""
+    parts = []
+    for name in LICENCE_FILES:
+        try:
+            parts.append(paths.resource_path(f"licenses/{name}").read_text(encoding="utf-8"))
+        except OSError:
+            continue
+    return ("\n\n" + "=" * 72 + "\n\n").join(parts) or None
 
 
 class AboutDialog(QDialog):

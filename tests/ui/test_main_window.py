@@ -207,11 +207,18 @@ def test_about_shows_version_qt_and_notices(qtbot):
     text = dialog.version_label.text()
     assert f"Version {app.__version__}" in text
     assert f"Qt {qVersion()}" in text
-    notices = paths.resource_path("licenses/THIRD_PARTY_NOTICES.txt")
-    if notices.exists():
-        assert dialog.notices.toPlainText() == notices.read_text(encoding="utf-8")
-    else:
-        assert "PySide6" in dialog.notices.toPlainText()
+    shown = dialog.notices.toPlainText()
+    notices = paths.resource_path("licenses/THIRD_PARTY_NOTICES.txt").read_text(encoding="utf-8")
+    assert shown.startswith(notices)
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in shown
+    assert "GNU GENERAL PUBLIC LICENSE" in shown
+
+
+def test_application_icon_has_every_shipped_size(qtbot):
+    from app.ui.application import app_icon
+
+    sizes = {(s.width(), s.height()) for s in app_icon().availableSizes()}
+    assert {(16, 16), (32, 32), (256, 256)} <= sizes
 
 
 def test_window_state_is_remembered(qtbot, demo_workspace, make_window):
