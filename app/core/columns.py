@@ -3,8 +3,9 @@
 The directory (users, group members, last-seen days) is replaced as a whole on every import and
 read as a whole by every cleanup, and a run's rows never change once recorded. Storing such data
 column by column in a few BLOBs, instead of millions of SQLite rows, makes a 300,000-user import
-and cleanup a matter of a second. Integers are little-endian int32 arrays; text columns are
-JSON arrays (``null`` for missing values); run snapshots are zlib-compressed JSON.
+and cleanup a matter of a second. Integers are little-endian int32 arrays; text columns are the
+strings joined by NUL after a bitmap of missing values; a run snapshot is its columns, labelled
+and zlib-compressed.
 """
 
 from __future__ import annotations
@@ -47,31 +48,75 @@ def nullable_list(values: pd.Series) -> list[Any]:
     return objects.where(objects.notna(), None).tolist()
 
 
+_SEPARATOR = "\x00"
+_JOINED, _JSON = b"J", b"S"
+
+
 def encode_text(values: pd.Series | Sequence[str | None]) -> bytes:
-    items = nullable_list(values) if isinstance(values, pd.Series) else list(values)
-    return json.dumps(items, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """Strings joined by NUL after a bitmap of missing values (about twice as fast as JSON
+    both ways); JSON for the rare column whose text itself holds a NUL."""
+    if isinstance(values, pd.Series):
+        objects = values.to_numpy(dtype=object, copy=True)
+        missing = pd.isna(objects)
+        objects[missing] = ""
+        texts = objects.tolist()
+    else:
+        missing = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
+        texts = ["" if v is None else v for v in values]
+    joined = _SEPARATOR.join(texts)
+    if joined.count(_SEPARATOR) != max(len(texts) - 1, 0):
+        items = [None if gone else text for text, gone in zip(texts, missing, strict=True)]
+        return _JSON + json.dumps(items, ensure_ascii=False).encode("utf-8")
+    header = len(texts).to_bytes(8, "little") + np.packbits(missing).tobytes()
+    return _JOINED + header + joined.encode("utf-8")
 
 
 def decode_text(data: bytes) -> list[str | None]:
-    items: list[str | None] = json.loads(data)
-    return items
+    if data[:1] == _JSON:
+        items: list[str | None] = json.loads(data[1:])
+        return items
+    count = int.from_bytes(data[1:9], "little")
+    mask_bytes = (count + 7) // 8
+    missing = np.unpackbits(np.frombuffer(data, dtype=np.uint8, count=mask_bytes, offset=9))[:count]
+    texts: list[str | None] = []
+    if count:
+        texts.extend(data[9 + mask_bytes :].decode("utf-8").split(_SEPARATOR))
+    for i in np.flatnonzero(missing):
+        texts[i] = None
+    return texts
 
 
 def encode_frame(frame: pd.DataFrame, integer_columns: Sequence[str] = ()) -> bytes:
-    """A small-to-large frame of text and nullable integer columns, compressed."""
-    columns: dict[str, list[Any]] = {}
+    """A frame of text and nullable integer columns, compressed."""
+    parts = []
     for name in frame.columns:
-        values = nullable_list(frame[name])
+        column = frame[name]
         if name in integer_columns:
-            values = [None if v is None else int(v) for v in values]
-        columns[str(name)] = values
-    payload = json.dumps(columns, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return zlib.compress(payload, 1)
+            numbers = pd.to_numeric(column).to_numpy(dtype="float64", na_value=np.nan)
+            blob = b"I" + encode_days(numbers)
+        else:
+            blob = b"T" + encode_text(column)
+        label = str(name).encode("utf-8")
+        parts += [len(label).to_bytes(2, "little"), label, len(blob).to_bytes(8, "little"), blob]
+    return zlib.compress(b"".join(parts), 1)
 
 
 def decode_frame(data: bytes, columns: Sequence[str], integer_columns: Sequence[str] = ()) -> pd.DataFrame:
-    stored: dict[str, list[Any]] = json.loads(zlib.decompress(data))
-    frame = pd.DataFrame({name: pd.Series(stored[name], dtype=object) for name in columns})
+    raw = zlib.decompress(data)
+    stored: dict[str, pd.Series] = {}
+    at = 0
+    while at < len(raw):
+        size = int.from_bytes(raw[at : at + 2], "little")
+        name = raw[at + 2 : at + 2 + size].decode("utf-8")
+        at += 2 + size
+        length = int.from_bytes(raw[at : at + 8], "little")
+        blob = raw[at + 8 : at + 8 + length]
+        at += 8 + length
+        if blob[:1] == b"I":
+            stored[name] = pd.Series(pd.array(decode_days(blob[1:]), dtype="Float64")).astype("Int64")
+        else:
+            stored[name] = pd.Series(decode_text(blob[1:]), dtype=object)
+    frame = pd.DataFrame({name: stored[name] for name in columns})
     for name in integer_columns:
         frame[name] = frame[name].astype("Int64")
     return frame
