@@ -92,11 +92,6 @@ def _select(ws: Workspace, criteria: Criteria) -> _Selection:
     return _Selection(users=chosen, members=members)
 
 
-def count_affected(ws: Workspace, criteria: Criteria) -> int:
-    """How many users a run with these criteria would affect (for the live count)."""
-    return len(_select(ws, criteria).users)
-
-
 def _iso_dates(days: pd.Series) -> np.ndarray:
     """Day numbers to ``YYYY-MM-DD`` strings (None where unknown), without a per-row loop."""
     known = days.notna().to_numpy()

@@ -148,10 +148,6 @@ def day_number(value: dt.date) -> int:
     return (value - EPOCH).days
 
 
-def day_to_date(days: int) -> dt.date:
-    return EPOCH + dt.timedelta(days=int(days))
-
-
 class Workspace:
     """A workspace folder holding ``workspace.sqlite3``. Use :meth:`open`."""
 

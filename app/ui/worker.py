@@ -220,32 +220,6 @@ class Worker(QObject):
         _retired.append(self)
 
 
-def run_in_background(
-    fn: Callable[[Progress], Any],
-    *,
-    name: str = "",
-    on_finished: Callable[[Any], None] | None = None,
-    on_failed: Callable[[BaseException], None] | None = None,
-    on_cancelled: Callable[[], None] | None = None,
-    on_progress: Callable[[float, str], None] | None = None,
-) -> Worker:
-    """Create, wire and start a :class:`Worker` in one call.
-
-    Callbacks run on the UI thread (the worker lives there; its signals are queued).
-    Prefer bound methods of widgets: PySide drops them when the widget is destroyed.
-    """
-    worker = Worker(fn, name=name)
-    for signal, callback in (
-        (worker.finished, on_finished),
-        (worker.failed, on_failed),
-        (worker.cancelled, on_cancelled),
-        (worker.progress, on_progress),
-    ):
-        if callback is not None:
-            signal.connect(callback)
-    return worker.start()
-
-
 class ProgressPanel(QWidget):
     """An inline progress bar, message and Cancel button that follows one worker at a time.
 

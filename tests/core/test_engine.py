@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.engine import count_affected, run_cleanup
+from app.core.engine import run_cleanup
 from app.core.errors import RefusedError, UserError
 from app.core.importers import import_file
 from app.core.models import Action, Protection
@@ -122,7 +122,7 @@ def test_global_protection_applies_to_every_run(load: Callable[..., Workspace]) 
     )
     ws.save_protection(Protection(users=("Bot@ACME.com",), groups=("site-admins", "deleted-group")))
     assert _emails(ws) == ["staff@acme.com"]
-    assert count_affected(ws, criteria()) == 1
+    assert run_cleanup(ws, "count", criteria(), Action.REVIEW, dry_run=True).affected_users == 1
 
 
 def test_entra_action_rows_per_target_group(load: Callable[..., Workspace]) -> None:
@@ -203,7 +203,7 @@ def test_no_target_group_is_refused(load: Callable[..., Workspace]) -> None:
 
     ws = load(_user("ann", jira=_day(90)))
     with pytest.raises(UserError, match="at least one target group"):
-        count_affected(ws, Criteria(target_groups=(), inactive_days=1, as_of=AS_OF))
+        run_cleanup(ws, "x", Criteria(target_groups=(), inactive_days=1, as_of=AS_OF), Action.REVIEW)
 
 
 def test_history_snapshot_survives_reimport(load: Callable[..., Workspace], write_file: WriteFile) -> None:

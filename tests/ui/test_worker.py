@@ -10,7 +10,7 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from app.core.errors import InputFileError, UserError
+from app.core.errors import InputFileError
 from app.core.progress import Progress
 from app.ui import worker as worker_mod
 from app.ui.worker import ProgressPanel, Worker, WorkerProgressDialog, is_user_error
@@ -151,25 +151,6 @@ def test_shutdown_cancels_and_waits_for_running_work(qtbot):
     assert worker_mod.shutdown(5000) is True
     assert w.state == "cancelled"
     assert w.is_cancel_requested
-
-
-def test_run_in_background_wires_callbacks(qtbot):
-    results: list[object] = []
-    errors: list[BaseException] = []
-    w = worker_mod.run_in_background(
-        lambda progress: "done", on_finished=results.append, on_failed=errors.append
-    )
-    qtbot.waitUntil(lambda: results == ["done"])
-    assert errors == []
-    assert w.state == "finished"
-
-    w = worker_mod.run_in_background(
-        lambda progress: (_ for _ in ()).throw(UserError("nope")),
-        on_finished=results.append,
-        on_failed=errors.append,
-    )
-    qtbot.waitUntil(lambda: len(errors) == 1)
-    assert str(errors[0]) == "nope"
 
 
 def test_progress_panel_follows_worker_and_cancels(qtbot, monkeypatch):
