@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 import app
 from app.core.errors import UserError
+from app.logging_setup import log_file
 
 log = logging.getLogger(__name__)
 
@@ -249,20 +250,9 @@ class CrashDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def _log_file() -> Path | None:
-    try:
-        from app.logging_setup import log_file
-    except ImportError:
-        return None
-    try:
-        return log_file()
-    except Exception:
-        return None
-
-
 def crash(parent: QWidget | None, exc: BaseException | str) -> None:
     """Show the crash dialog for an unexpected exception (or preformatted details)."""
     details = exc if isinstance(exc, str) else crash_details(exc)
-    dialog = CrashDialog(details, parent, _log_file())
+    dialog = CrashDialog(details, parent, log_file())
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.exec()

@@ -38,6 +38,7 @@ from app import paths
 from app.core.errors import UserError
 from app.core.models import Protection, RowAction, RunSummary
 from app.core.store import Workspace
+from app.logging_setup import log_file
 from app.ui import dialogs
 from app.ui.frame_model import DataFrameModel
 from app.ui.history_model import action_label
@@ -298,12 +299,6 @@ class SettingsDialog(QDialog):
 # -- log ----------------------------------------------------------------------------------
 
 
-def current_log_file() -> Path:
-    from app.logging_setup import log_file
-
-    return log_file()
-
-
 class LogDialog(QDialog):
     """The end of the rotating log file, with Reload, Copy and Open folder."""
 
@@ -311,7 +306,7 @@ class LogDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, path: Path | None = None) -> None:
         super().__init__(parent)
-        self.path = path or current_log_file()
+        self.path = path or log_file()
         self.setObjectName("logDialog")
         self.setWindowTitle(self.tr("Log"))
         self.setAccessibleName(self.tr("Log"))
