@@ -25,12 +25,12 @@ class ReadOnlyTableModel(QAbstractTableModel):
     ROW_NUMBERS = False
 
     def row_total(self) -> int:
-        """Rows currently available to views."""
-        raise NotImplementedError
+        """Rows currently available to views (subclasses say how many; the base is empty)."""
+        return 0
 
     def column_labels(self) -> Sequence[str]:
-        """The (translated) horizontal header labels."""
-        raise NotImplementedError
+        """The (translated) horizontal header labels (subclasses name their columns)."""
+        return ()
 
     def right_aligned(self, column: int) -> bool:
         """True for number columns."""
