@@ -139,4 +139,6 @@ def test_sigkill_a_few_times(scenarios: dict[str, Scenario], operation: str, tmp
 @pytest.mark.parametrize("operation", ["import", "cleanup", "export"])
 def test_sigkill_many_times(scenarios: dict[str, Scenario], operation: str, tmp_path: Path) -> None:
     seen = _kill_many(scenarios[operation], tmp_path, iterations=10, seed=2)
-    assert seen["killed"] >= 5, seen
+    # Delays are spread over 0.25x-1.1x of one measured run; on a busy machine that run can be
+    # slow, so only the earlier third of the kills is sure to land before the end.
+    assert seen["killed"] >= 3, seen
