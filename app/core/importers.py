@@ -205,29 +205,8 @@ def _locate_csv_error(path: Path, text: str, delimiter: str, fallback: str) -> I
     return InputFileError(path, f"malformed CSV: {fallback}")
 
 
-def parse_table(path: Path, text: str) -> pd.DataFrame:
-    """All cells as strings; blank cells are empty strings."""
-    delimiter = _delimiter(text)
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=delimiter,
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            skip_blank_lines=True,
-            engine="c",
-        )
-    except pd.errors.EmptyDataError:
-        raise InputFileError(path, "the file is empty") from None
-    except (pd.errors.ParserError, ValueError) as exc:
-        raise _locate_csv_error(path, text, delimiter, str(exc)) from None
-    frame.columns = [str(c).strip().lstrip("\ufeff") for c in frame.columns]
-    return frame
-
-
-def _parse_source(source: _Source) -> pd.DataFrame:
-    """:func:`parse_table` on the file's bytes; cells are ``str`` objects (object dtype)."""
+def _parse_source(source: _Source, *, nrows: int | None = None) -> pd.DataFrame:
+    """The file's cells as ``str`` objects (object dtype); blank cells are empty strings."""
     path = source.path
     delimiter = _delimiter(source.first_line())
     try:
@@ -240,11 +219,12 @@ def _parse_source(source: _Source) -> pd.DataFrame:
             na_filter=False,
             skip_blank_lines=True,
             engine="c",
+            nrows=nrows,
         )
     except UnicodeDecodeError:
         if source._text is not None:
             raise InputFileError(path, "the file cannot be decoded as text") from None
-        return _parse_source(_decoded_source(path))  # not UTF-8: Windows-1252, or an error
+        return _parse_source(_decoded_source(path), nrows=nrows)  # not UTF-8: Windows-1252, or an error
     except pd.errors.EmptyDataError:
         raise InputFileError(path, "the file is empty") from None
     except (pd.errors.ParserError, ValueError) as exc:
@@ -267,10 +247,7 @@ def _cell(value: object) -> str:
 
 def read_headers(path: Path | str) -> list[str]:
     """The column names of a file, for the column-mapping step."""
-    path = Path(path)
-    text = read_text(path)
-    first = text.split("\n", 1)[0]
-    return list(parse_table(path, first + "\n").columns)
+    return list(_parse_source(read_source(Path(path)), nrows=0).columns)
 
 
 # -- recognising the layout -------------------------------------------------------------
