@@ -20,10 +20,11 @@ import csv
 import io
 import re
 import sys
+from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -160,7 +161,8 @@ def read_source(path: Path) -> _Source:
         len(raw) >= 4 and ((raw[1] == 0 and raw[3] == 0) != (raw[0] == 0 and raw[2] == 0))
     )
     encoding = "utf-8-sig" if raw.startswith(codecs.BOM_UTF8) else "utf-8"
-    if utf16 or b"\x00" in raw or len(raw.strip()) < 16:  # blank or nearly: read_text judges
+    nearly_blank = (len(raw) < 4096 and len(raw.strip()) < 16) or not raw[:4096].strip()
+    if utf16 or b"\x00" in raw or nearly_blank:  # read_text judges these
         return _decoded_source(path)
     return _Source(path, raw, encoding)  # UTF-8 is checked while parsing
 
@@ -205,37 +207,56 @@ def _locate_csv_error(path: Path, text: str, delimiter: str, fallback: str) -> I
     return InputFileError(path, f"malformed CSV: {fallback}")
 
 
-def _parse_source(source: _Source, *, nrows: int | None = None) -> pd.DataFrame:
-    """The file's cells as ``str`` objects (object dtype); blank cells are empty strings."""
+def _header(name: object) -> str:
+    return str(name).strip().lstrip("\ufeff")
+
+
+def _parse_source(
+    source: _Source, *, nrows: int | None = None, categorical: Collection[str] = ()
+) -> pd.DataFrame:
+    """The file's cells as ``str`` objects (object dtype); blank cells are empty strings.
+
+    Columns named in ``categorical`` (few distinct values, such as dates, statuses and group
+    lists) come as categoricals: the parser hashes them instead of making a ``str`` per cell."""
     path = source.path
     delimiter = _delimiter(source.first_line())
     try:
-        frame = pd.read_csv(
-            io.BytesIO(source.raw),
-            encoding=source.encoding,
-            sep=delimiter,
-            dtype=object,
-            keep_default_na=False,
-            na_filter=False,
-            skip_blank_lines=True,
-            engine="c",
-            nrows=nrows,
-        )
+        dtype: Any = object
+        if categorical:
+            names = _read_csv(source, delimiter, nrows=0).columns
+            dtype = {n: "category" if _header(n) in categorical else object for n in names}
+        frame = _read_csv(source, delimiter, nrows=nrows, dtype=dtype)
     except UnicodeDecodeError:
         if source._text is not None:
             raise InputFileError(path, "the file cannot be decoded as text") from None
-        return _parse_source(_decoded_source(path), nrows=nrows)  # not UTF-8: Windows-1252, or an error
+        # not UTF-8: Windows-1252, or an error
+        return _parse_source(_decoded_source(path), nrows=nrows, categorical=categorical)
     except pd.errors.EmptyDataError:
         raise InputFileError(path, "the file is empty") from None
     except (pd.errors.ParserError, ValueError) as exc:
         raise _locate_csv_error(path, source.text, delimiter, str(exc)) from None
-    frame.columns = [str(c).strip().lstrip("\ufeff") for c in frame.columns]
+    frame.columns = [_header(c) for c in frame.columns]
     return frame
 
 
-def _strip(values: pd.Series) -> pd.Series:
-    """``str.strip`` of every cell, as plain ``str`` objects (faster than ``.str.strip()``)."""
-    stripped = [v.strip() if type(v) is str else _cell(v) for v in values.to_numpy(dtype=object)]
+def _read_csv(source: _Source, delimiter: str, *, nrows: int | None, dtype: Any = object) -> pd.DataFrame:
+    return pd.read_csv(
+        io.BytesIO(source.raw),
+        encoding=source.encoding,
+        sep=delimiter,
+        dtype=dtype,
+        keep_default_na=False,
+        na_filter=False,
+        skip_blank_lines=True,
+        engine="c",
+        nrows=nrows,
+    )
+
+
+def _strip(values: pd.Series, blank: str | None = "") -> pd.Series:
+    """``str.strip`` of every cell, as plain ``str`` objects (faster than ``.str.strip()``);
+    cells that are blank after stripping become ``blank``."""
+    stripped = [(v.strip() if type(v) is str else _cell(v)) or blank for v in values.to_numpy(dtype=object)]
     return pd.Series(stripped, index=values.index, dtype=object)
 
 
@@ -342,12 +363,11 @@ class _Table:
         line = _record_lines(self.source.text, len(self.frame))[row]
         return InputFileError(self.path, message, line=line, column=self.columns.index(column) + 1)
 
-    def column(self, name: str | None) -> pd.Series:
+    def column(self, name: str | None, blank: str | None = "") -> pd.Series:
+        """A column's cells, stripped; blank cells (and a missing column) are ``blank``."""
         if name is None:
-            return pd.Series([""] * len(self.frame), index=self.frame.index, dtype=object)
-        if name not in self.frame.columns:
-            raise InputFileError(self.path, f"there is no column '{name}'", line=1)
-        return _strip(self.raw(name))
+            return pd.Series([blank] * len(self.frame), index=self.frame.index, dtype=object)
+        return _strip(self.raw(name), blank)
 
     def raw(self, name: str) -> pd.Series:
         """A column as read (cells not stripped)."""
@@ -390,51 +410,68 @@ class _Table:
 
 
 def _status(values: pd.Series) -> pd.Series:
-    lowered = values.str.casefold()
-    return lowered.where(~lowered.isin(ACTIVE), "active").where(~lowered.isin(INACTIVE), "inactive")
+    """``active``, ``inactive`` or the cell as written (casefolded); each distinct cell once."""
+    codes, uniques = pd.factorize(values)
+    lowered = [_cell(u).casefold() for u in uniques]
+    names = np.array(
+        ["active" if v in ACTIVE else "inactive" if v in INACTIVE else v for v in lowered] or [""],
+        dtype=object,
+    )
+    return pd.Series(names[codes], index=values.index, dtype=object)
 
 
-def _split_lists(values: pd.Series, separator: str) -> tuple[np.ndarray, np.ndarray]:
-    """(row position, name) for each name in a column of separated lists, in row order.
+def _split_lists(values: pd.Series, separator: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """(row position, name code, names) for each name in a column of separated lists, in row
+    order; ``names[code]`` is the name.
 
     Each distinct list is split once (an export has far fewer distinct lists than rows);
     blank names and repeats within a cell are dropped."""
     codes, uniques = pd.factorize(values)
+    code_of: dict[str, int] = {}
     lists = [
-        list(dict.fromkeys(p for p in (part.strip() for part in str(text).split(separator)) if p))
+        [
+            code_of.setdefault(name, len(code_of))
+            for name in dict.fromkeys(p for p in (part.strip() for part in str(text).split(separator)) if p)
+        ]
         for text in uniques
     ]
     lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
-    names = np.empty(int(lengths.sum()), dtype=object)
-    names[:] = list(chain.from_iterable(lists))
+    names = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(lengths.sum()))
     starts = np.cumsum(lengths) - lengths
     per_row = lengths[codes]
     total = int(per_row.sum())
     rows = np.repeat(np.arange(len(codes), dtype=np.int64), per_row)
     within = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(per_row) - per_row, per_row)
-    return rows, names[np.repeat(starts[codes], per_row) + within]
+    return rows, names[np.repeat(starts[codes], per_row) + within], list(code_of)
+
+
+def _concat(parts: list[np.ndarray]) -> np.ndarray:
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
+def _categorical(codes: np.ndarray, names: list[str]) -> pd.Categorical[Any]:
+    return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(names))
 
 
 def _memberships(table: _Table, mapping: ColumnMapping) -> pd.DataFrame:
+    """user (row position), group (categorical); users ascending within each source column."""
     users: list[np.ndarray] = []
-    groups: list[np.ndarray] = []
+    codes: list[np.ndarray] = []
+    code_of: dict[str, int] = {}
+
+    def add(rows: np.ndarray, name_codes: np.ndarray, names: list[str]) -> None:
+        recode = np.array([code_of.setdefault(n, len(code_of)) for n in names], dtype=np.int64)
+        users.append(rows)
+        codes.append(recode[name_codes] if len(recode) else name_codes)
+
     if mapping.groups:
-        rows, names = _split_lists(table.raw(mapping.groups), mapping.groups_separator)
-        users.append(table.frame.index.to_numpy(dtype="int64")[rows])
-        groups.append(names)
+        add(*_split_lists(table.raw(mapping.groups), mapping.groups_separator))
     for name in mapping.pivot_groups:
         column = table.column(name)
         keep = (column != "").to_numpy()
-        users.append(column.index.to_numpy(dtype="int64")[keep])
-        groups.append(column.to_numpy(dtype=object)[keep])
-    if not users:
-        return pd.DataFrame({"user": pd.Series(dtype="int64"), "group": pd.Series(dtype=object)})
-    frame = pd.DataFrame(
-        {
-            "user": np.concatenate(users),
-            "group": pd.Series(np.concatenate(groups), dtype=object),
-        }
-    )
+        cell_codes, uniques = pd.factorize(column[keep])
+        add(np.flatnonzero(keep), cell_codes.astype(np.int64), [str(u) for u in uniques])
+    frame = pd.DataFrame({"user": _concat(users), "group": _categorical(_concat(codes), list(code_of))})
     if len(users) > 1:
         frame = frame.drop_duplicates(ignore_index=True)
     return frame
@@ -450,37 +487,39 @@ def _source(column: str) -> tuple[str, str]:
 
 
 def _activity(table: _Table, mapping: ColumnMapping) -> pd.DataFrame:
-    parts = []
+    """user, product, site (both categorical), last_seen; never-seen users have no row.
+
+    Rows come per source (product and site) with users ascending; where two columns are the
+    same source, the later day of each user is kept."""
+    users: list[np.ndarray] = []
+    days: list[np.ndarray] = []
+    source_of_rows: list[np.ndarray] = []
     sources: dict[tuple[str, str], int] = {}
     for name in mapping.last_seen:
-        days = table.days(name).dropna()
-        product, site = _source(name)
-        parts.append(
-            pd.DataFrame(
-                {
-                    "user": days.index.to_numpy(dtype="int64"),
-                    "product": product,
-                    "site": site,
-                    "last_seen": days.to_numpy(dtype="int64"),
-                    "source": sources.setdefault((product, site), len(sources)),
-                }
-            )
-        )
-    if not parts:
-        return pd.DataFrame(
-            {
-                "user": pd.Series(dtype="int64"),
-                "product": pd.Series(dtype=object),
-                "site": pd.Series(dtype=object),
-                "last_seen": pd.Series(dtype="int64"),
-            }
-        )
-    activity = pd.concat(parts, ignore_index=True)
-    if len(mapping.last_seen) > 1:  # two columns for one product and site: keep the latest
-        activity = activity.sort_values("last_seen")
-        if len(sources) < len(mapping.last_seen):
-            activity = activity.drop_duplicates(["user", "source"], keep="last")
-    return activity.drop(columns="source").reset_index(drop=True)
+        seen = table.days(name).to_numpy()
+        known = np.flatnonzero(~np.isnan(seen))
+        users.append(known)
+        days.append(seen[known].astype(np.int64))
+        code = sources.setdefault(_source(name), len(sources))
+        source_of_rows.append(np.full(len(known), code, dtype=np.int64))
+    products = list(dict.fromkeys(product for product, _ in sources))
+    sites = list(dict.fromkeys(site for _, site in sources))
+    product_codes = np.array([products.index(p) for p, _ in sources], dtype=np.int64)
+    site_codes = np.array([sites.index(s) for _, s in sources], dtype=np.int64)
+    source = _concat(source_of_rows)
+    activity = pd.DataFrame(
+        {
+            "user": _concat(users),
+            "product": _categorical(product_codes[source], products),
+            "site": _categorical(site_codes[source], sites),
+            "last_seen": _concat(days),
+        }
+    )
+    if len(sources) < len(mapping.last_seen):  # a source in two columns: keep the later day
+        activity["source"] = source
+        activity = activity.sort_values(["source", "user", "last_seen"], kind="stable")
+        activity = activity.drop_duplicates(["source", "user"], keep="last").drop(columns="source")
+    return activity.reset_index(drop=True)
 
 
 def read_directory(
@@ -495,24 +534,26 @@ def read_directory(
     progress = progress or Progress()
     progress.step(0.0, "Reading the file")
     source = read_source(path)
-    progress.step(0.15, "Parsing CSV")
-    frame = _parse_source(source)
-    if frame.empty and len(frame.columns) == 0:
+    headers = list(_parse_source(source, nrows=0).columns)
+    if not headers:
         raise InputFileError(path, "the file has no columns")
-    table = _Table(path, source, frame.reset_index(drop=True))
-    del frame
     if mapping is None:
-        mapping, fmt = detect_layout(path, table.columns, fmt)
+        mapping, fmt = detect_layout(path, headers, fmt)
     else:
         fmt = "mapped"
+    progress.step(0.15, "Parsing CSV")
+    repeating = {mapping.status, mapping.added, mapping.groups, *mapping.last_seen, *mapping.pivot_groups}
+    frame = _parse_source(source, categorical={name for name in repeating if name})
+    table = _Table(path, source, frame.reset_index(drop=True))
+    del frame
     progress.step(0.35, "Reading dates and groups")
-    email = table.column(mapping.email)
+    email = table.column(mapping.email, blank=None)
     users = pd.DataFrame(
         {
-            "account_id": table.column(mapping.account_id).replace("", None),
+            "account_id": table.column(mapping.account_id, blank=None),
             "display_name": table.column(mapping.display_name),
-            "email": email.replace("", None),
-            "status": _status(table.column(mapping.status)),
+            "email": email,
+            "status": _status(table.raw(mapping.status) if mapping.status else table.column(None)),
         }
     )
     users["added_to_org"] = table.days(mapping.added) if mapping.added else float("nan")
@@ -520,7 +561,7 @@ def read_directory(
     progress.step(0.55, "Reading group memberships")
     memberships = _memberships(table, mapping)
     warnings = []
-    without_email = int((email == "").sum())
+    without_email = int(email.isna().sum())
     if without_email:
         warnings.append(f"{without_email} rows have no email address; they can never be exported")
     if not mapping.last_seen:

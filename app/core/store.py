@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 
 APPLICATION_ID = 0x55434C4E  # "UCLN": marks the file as ours
 LOCK_FILE = "workspace.lock"
+PAGE_SIZE = 16384
 EPOCH = dt.date(1970, 1, 1)
 
 RUN_ROW_COLUMNS = [
@@ -270,6 +271,8 @@ class Workspace:
                 f"(schema {version}; this version reads up to {SCHEMA_VERSION}). Update the app."
             )
         try:
+            if not tables:  # a new file: large blobs span fewer pages (fixed once the file has data)
+                conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             conn.execute("PRAGMA journal_mode = WAL")
             if version < SCHEMA_VERSION:
                 if version > 0:
@@ -468,12 +471,12 @@ class Workspace:
         members = _grouped(directory.memberships["group"], directory.memberships["user"])
         group_names = sorted(members)
         activity = directory.activity
-        product_codes, products = pd.factorize(activity["product"])
-        site_codes, sites = pd.factorize(activity["site"])
-        source_key = pd.Series(product_codes.astype(np.int64) * max(len(sites), 1) + site_codes)
+        product_codes, products = _codes(activity["product"])
+        site_codes, sites = _codes(activity["site"])
+        pairs = pd.Series(product_codes * max(len(sites), 1) + site_codes)
         sources = {
             f"{products[int(key) // max(len(sites), 1)]}\x1f{sites[int(key) % max(len(sites), 1)]}": value
-            for key, value in _grouped(source_key, activity["user"], activity["last_seen"]).items()
+            for key, value in _grouped(pairs, activity["user"], activity["last_seen"]).items()
         }
         now = dt.datetime.now().replace(microsecond=0).isoformat()
         columns = [(name, columns_codec.encode_text(users[name])) for name in _TEXT_COLUMNS]
@@ -677,26 +680,41 @@ class EntraList:
     skipped: list[tuple[str | None, str]]
 
 
+def _codes(keys: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """Integer codes and the names they stand for (a categorical's own, without factorising)."""
+    if isinstance(keys.dtype, pd.CategoricalDtype):
+        return keys.cat.codes.to_numpy(dtype=np.int64), [str(c) for c in keys.cat.categories]
+    codes, uniques = pd.factorize(keys)
+    return codes.astype(np.int64), [str(u) for u in uniques]
+
+
 def _grouped(
     keys: pd.Series, users: pd.Series, values: pd.Series | None = None
 ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Per key: the distinct user positions, sorted, and for each the largest value."""
+    """Per key: the distinct user positions, sorted, and for each the largest value.
+
+    The importer hands over rows grouped by source column with users ascending, so usually
+    a stable sort by key (a radix sort of small integers) or no sort at all is enough."""
     result: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     if keys.empty:
         return result
-    codes, uniques = pd.factorize(keys)
+    codes, names = _codes(keys)
     user_ids = users.to_numpy(dtype=np.int64)
     amounts = np.zeros(len(user_ids), dtype=np.int64) if values is None else values.to_numpy(dtype=np.int64)
-    combined = codes.astype(np.int64) * (int(user_ids.max()) + 1) + user_ids
-    # by key and user, then value ascending (one sort when there are no values)
-    order = np.argsort(combined, kind="stable") if values is None else np.lexsort((amounts, combined))
-    codes, user_ids, amounts = codes[order], user_ids[order], amounts[order]
-    last_of_user = np.ones(len(order), dtype=bool)  # keep the last (largest value) of each user
-    last_of_user[:-1] = (codes[1:] != codes[:-1]) | (user_ids[1:] != user_ids[:-1])
-    codes, user_ids, amounts = codes[last_of_user], user_ids[last_of_user], amounts[last_of_user]
-    bounds = np.searchsorted(codes, np.arange(len(uniques) + 1))
-    for i, key in enumerate(uniques):
-        result[str(key)] = (user_ids[bounds[i] : bounds[i + 1]], amounts[bounds[i] : bounds[i + 1]])
+    combined = codes * (int(user_ids.max()) + 1) + user_ids
+    if not (combined[1:] > combined[:-1]).all():
+        small = codes.astype(np.int16) if len(names) < 2**15 else codes
+        order = np.argsort(small, kind="stable")
+        if not (combined[order][1:] > combined[order][:-1]).all():  # repeats or unsorted users
+            order = np.lexsort((amounts, combined))  # by key and user, then value ascending
+        codes, user_ids, amounts, combined = codes[order], user_ids[order], amounts[order], combined[order]
+        last_of_user = np.ones(len(order), dtype=bool)  # keep the last (largest value) of each user
+        last_of_user[:-1] = combined[1:] != combined[:-1]
+        codes, user_ids, amounts = codes[last_of_user], user_ids[last_of_user], amounts[last_of_user]
+    bounds = np.searchsorted(codes, np.arange(len(names) + 1))
+    for i, key in enumerate(names):
+        if bounds[i + 1] > bounds[i]:
+            result[key] = (user_ids[bounds[i] : bounds[i + 1]], amounts[bounds[i] : bounds[i + 1]])
     return result
 
 

@@ -77,6 +77,46 @@ def test_pre_2021_export_and_pivoted_groups(write_file: WriteFile) -> None:
     assert groups == [(0, "jira-software-users"), (0, "site-admins"), (1, "jira-software-users")]
 
 
+def test_list_and_pivoted_groups_merge_into_sorted_distinct_members(
+    ws: Workspace, write_file: WriteFile
+) -> None:
+    header = "email,Group membership,Group 1,Group 2"
+    path = write_file(
+        atlassian(
+            'a@acme.com,"red,blue",blue,green',
+            "b@acme.com,green,,red",
+            "c@acme.com,,red,",
+            header=header,
+        )
+    )
+    summary = import_file(ws, path)
+    assert (summary.groups, summary.memberships) == (3, 6)
+    members = {name: ids.tolist() for name, ids in ws.member_ids(["red", "blue", "green"]).items()}
+    assert members == {"red": [0, 1, 2], "blue": [0], "green": [0, 1]}
+
+
+def test_two_columns_of_one_source_keep_each_users_later_day(ws: Workspace, write_file: WriteFile) -> None:
+    path = write_file(
+        "email,Last active,Last active date [UTC]\n"
+        "a@x.com,2024-01-01,2024-03-01\n"
+        "b@x.com,,2024-02-01\n"
+        "c@x.com,2024-04-01,2024-01-15\n"
+        "d@x.com,,\n"
+    )
+    directory = read_directory(path, fmt="atlassian")
+    assert directory.activity[["user", "last_seen"]].values.tolist() == [
+        [0, _days("2024-03-01")],
+        [1, _days("2024-02-01")],
+        [2, _days("2024-04-01")],
+    ]
+    import_file(ws, path, fmt="atlassian")
+    assert ws.latest_activity().to_dict() == {
+        0: _days("2024-03-01"),
+        1: _days("2024-02-01"),
+        2: _days("2024-04-01"),
+    }
+
+
 def test_generic_format(write_file: WriteFile) -> None:
     path = write_file(
         "email,display_name,status,last_active,created,groups\n"
