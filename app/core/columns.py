@@ -4,8 +4,8 @@ The directory (users, group members, last-seen days) is replaced as a whole on e
 read as a whole by every cleanup, and a run's rows never change once recorded. Storing such data
 column by column in a few BLOBs, instead of millions of SQLite rows, makes a 300,000-user import
 and cleanup a matter of a second. Integers are little-endian int32 arrays; text columns are the
-strings joined by NUL after a bitmap of missing values; a run snapshot is its columns, labelled
-and zlib-compressed.
+strings joined by NUL after a bitmap of missing values, or for a categorical (a status) its
+categories and a code per row; a run snapshot is its columns, labelled and zlib-compressed.
 """
 
 from __future__ import annotations
@@ -49,12 +49,15 @@ def nullable_list(values: pd.Series) -> list[Any]:
 
 
 _SEPARATOR = "\x00"
-_JOINED, _JSON = b"J", b"S"
+_JOINED, _JSON, _CODED = b"J", b"S", b"C"
 
 
 def encode_text(values: pd.Series | Sequence[str | None]) -> bytes:
     """Strings joined by NUL after a bitmap of missing values (about twice as fast as JSON
-    both ways); JSON for the rare column whose text itself holds a NUL."""
+    both ways); JSON for the rare column whose text itself holds a NUL; a categorical as its
+    categories and one code per row."""
+    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.CategoricalDtype):
+        return _encode_coded(values)
     if isinstance(values, pd.Series):
         objects = values.to_numpy(dtype=object, copy=True)
         missing = pd.isna(objects)
@@ -71,19 +74,62 @@ def encode_text(values: pd.Series | Sequence[str | None]) -> bytes:
     return _JOINED + header + joined.encode("utf-8")
 
 
-def decode_text(data: bytes) -> list[str | None]:
+def decode_text(data: bytes, positions: np.ndarray | None = None) -> list[str | None]:
+    """The strings, or only those at ``positions`` (then only those are made into ``str``)."""
     if data[:1] == _JSON:
         items: list[str | None] = json.loads(data[1:])
-        return items
+        return items if positions is None else [items[i] for i in positions]
+    if data[:1] == _CODED:
+        return _decode_coded(data, positions)
     count = int.from_bytes(data[1:9], "little")
     mask_bytes = (count + 7) // 8
     missing = np.unpackbits(np.frombuffer(data, dtype=np.uint8, count=mask_bytes, offset=9))[:count]
+    start = 9 + mask_bytes
     texts: list[str | None] = []
-    if count:
-        texts.extend(data[9 + mask_bytes :].decode("utf-8").split(_SEPARATOR))
+    if positions is not None and len(positions) < count // 2:
+        missing = missing[positions]
+        texts.extend(_items_at(data, start, positions))
+    elif count:
+        texts.extend(data[start:].decode("utf-8").split(_SEPARATOR))
+        if positions is not None:
+            missing = missing[positions]
+            texts = [texts[i] for i in positions.tolist()]
     for i in np.flatnonzero(missing):
         texts[i] = None
     return texts
+
+
+def _items_at(data: bytes, start: int, positions: np.ndarray) -> list[str]:
+    """The NUL-separated items from ``data[start:]`` at ``positions`` (a vector scan for the
+    separators, then one slice per chosen item)."""
+    ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8, offset=start) == 0)
+    ends = np.append(ends, len(data) - start) + start
+    starts = np.concatenate(([start], ends[:-1] + 1))
+    return [
+        data[a:b].decode("utf-8")
+        for a, b in zip(starts[positions].tolist(), ends[positions].tolist(), strict=True)
+    ]
+
+
+def _encode_coded(values: pd.Series) -> bytes:
+    """A categorical column: its categories as JSON, then one int32 code per row (-1 missing)."""
+    categories = json.dumps([str(c) for c in values.cat.categories], ensure_ascii=False).encode("utf-8")
+    codes = values.cat.codes.to_numpy(dtype=INT)
+    return (
+        _CODED
+        + len(codes).to_bytes(8, "little")
+        + len(categories).to_bytes(8, "little")
+        + categories
+        + codes.tobytes()
+    )
+
+
+def _decode_coded(data: bytes, positions: np.ndarray | None) -> list[str | None]:
+    size = int.from_bytes(data[9:17], "little")
+    names = np.array([*json.loads(data[17 : 17 + size]), None], dtype=object)  # code -1: None
+    codes = np.frombuffer(data, dtype=INT, offset=17 + size)
+    result: list[str | None] = names[codes if positions is None else codes[positions]].tolist()
+    return result
 
 
 def encode_frame(frame: pd.DataFrame, integer_columns: Sequence[str] = ()) -> bytes:

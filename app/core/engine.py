@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -33,15 +34,26 @@ class CleanupOutcome:
 
 @dataclass
 class _Selection:
-    users: pd.DataFrame  # affected users, with last_seen and days_inactive
+    users: pd.DataFrame  # affected users by email (casefolded): id, account_id, email, display_name,
+    # last_seen_day, days_inactive
     members: dict[str, np.ndarray]  # target group -> member ids
+    count: int  # users in the workspace
 
 
 def _domain(value: str) -> str:
     return value.strip().lstrip("@").casefold()
 
 
+def _mask(count: int, id_lists: Iterable[np.ndarray]) -> np.ndarray:
+    """Per user id: is it in any of the lists?"""
+    mask = np.zeros(count, dtype=bool)
+    for ids in id_lists:
+        mask[ids] = True
+    return mask
+
+
 def _select(ws: Workspace, criteria: Criteria) -> _Selection:
+    """Who is affected. Works on user ids; only the affected users' names and ids are read."""
     if not criteria.target_groups:
         raise UserError("Choose at least one target group.")
     if criteria.inactive_days < 0:
@@ -61,51 +73,71 @@ def _select(ws: Workspace, criteria: Criteria) -> _Selection:
             raise UserError(f"Unknown product '{product}' (products: {listed}).")
         product = products[product.casefold()]
 
-    users = ws.users_frame()
+    count = ws.user_count()
     members = ws.member_ids(targets)
-    candidate = users.index.isin(np.concatenate(list(members.values())) if members else [])
-    candidate &= (users["status"] == "active").to_numpy()
+    candidate = _mask(count, members.values())
     if member_of:
-        candidate &= users.index.isin(np.concatenate(list(ws.member_ids(member_of).values())))
-    emails = users["email"].fillna("").str.casefold()
-    if criteria.domains:
-        domains = {_domain(d) for d in criteria.domains}
-        candidate &= emails.str.rsplit("@", n=1).str[-1].isin(domains).to_numpy()
+        candidate &= _mask(count, ws.member_ids(member_of).values())
     if excluded_groups:
-        candidate &= ~users.index.isin(np.concatenate(list(ws.member_ids(excluded_groups).values())))
+        candidate &= ~_mask(count, ws.member_ids(excluded_groups).values())
+    found = ws.users_frame(("email", "status", "added_to_org"), np.flatnonzero(candidate))
+    found = found[(found["status"] == "active").to_numpy()]
+    domains = {_domain(d) for d in criteria.domains}
     excluded_users = {e.strip().casefold() for e in (*criteria.exclude_users, *protection.users)}
-    if excluded_users:
-        candidate &= ~emails.isin(excluded_users).to_numpy()
+    if domains or excluded_users:
+        folded = [e.casefold() if isinstance(e, str) else "" for e in found["email"].tolist()]
+        keep = np.fromiter(
+            ((not domains or f.rpartition("@")[2] in domains) and f not in excluded_users for f in folded),
+            dtype=bool,
+            count=len(folded),
+        )
+        found = found[keep]
+    ids = found["id"].to_numpy()
+    emails = found["email"].to_numpy(dtype=object)
 
-    chosen = users[candidate].copy()
     as_of = day_number(criteria.as_of)
-    last = ws.latest_activity(product).reindex(chosen.index)
+    last = ws.latest_days(product)[ids]
     inactive = as_of - last
-    never = last.isna()
-    added_age = as_of - chosen["added_to_org"].astype("float64")
-    affected = (inactive >= criteria.inactive_days) | (
-        never & (added_age.isna() | (added_age >= criteria.inactive_days))
-    )
-    chosen = chosen[affected.to_numpy()]
-    chosen["last_seen_day"] = last[affected]
-    chosen["days_inactive"] = inactive[affected].astype("Int64")
-    return _Selection(users=chosen, members=members)
+    added_age = as_of - found["added_to_org"].to_numpy(dtype="float64", na_value=np.nan)
+    never = np.isnan(last)
+    with np.errstate(invalid="ignore"):
+        affected = (inactive >= criteria.inactive_days) | (
+            never & (np.isnan(added_age) | (added_age >= criteria.inactive_days))
+        )
+    ids, emails, last, inactive = ids[affected], emails[affected], last[affected], inactive[affected]
+    order = _email_order(emails)
+    users = ws.users_frame(("account_id", "display_name"), ids[order])
+    users["email"] = emails[order]
+    users["last_seen_day"] = last[order]
+    users["days_inactive"] = pd.array(inactive[order], dtype="Float64").astype("Int64")
+    return _Selection(users=users, members=members, count=count)
 
 
-def _iso_dates(days: pd.Series) -> np.ndarray:
+def _email_order(emails: np.ndarray) -> np.ndarray:
+    """Positions that sort emails case-insensitively (stable), those without an email last."""
+    values = emails.tolist()
+    keys = [e.casefold() if isinstance(e, str) else "" for e in values]
+    with_email = [i for i, e in enumerate(values) if isinstance(e, str)]
+    with_email.sort(key=keys.__getitem__)
+    without = [i for i, e in enumerate(values) if not isinstance(e, str)]
+    return np.array(with_email + without, dtype=np.int64)
+
+
+def _iso_dates(days: np.ndarray) -> np.ndarray:
     """Day numbers to ``YYYY-MM-DD`` strings (None where unknown), without a per-row loop."""
-    known = days.notna().to_numpy()
+    known = ~np.isnan(days)
     result = np.full(len(days), None, dtype=object)
     if known.any():
-        stamps = days.to_numpy(dtype="float64")[known].astype("int64").astype("datetime64[D]")
+        stamps = days[known].astype("int64").astype("datetime64[D]")
         result[known] = np.datetime_as_string(stamps, unit="D").astype(object)
     return result
 
 
 def _rows(ws: Workspace, selection: _Selection, action: Action) -> pd.DataFrame:
     """One row per affected user and target group they belong to, sorted by email per group."""
-    users = selection.users.sort_values("email", key=lambda s: s.str.casefold())
+    users = selection.users
     settings = ws.entra_settings()
+    ids = users["id"].to_numpy()
     base = pd.DataFrame(
         {
             "account_id": users["account_id"].to_numpy(dtype=object),
@@ -113,7 +145,7 @@ def _rows(ws: Workspace, selection: _Selection, action: Action) -> pd.DataFrame:
             "display_name": users["display_name"].to_numpy(dtype=object),
             "upn": None,
             "skip_reason": None,
-            "last_seen": _iso_dates(users["last_seen_day"]),
+            "last_seen": _iso_dates(users["last_seen_day"].to_numpy(dtype="float64")),
             "days_inactive": users["days_inactive"].to_numpy(),
         }
     )
@@ -125,21 +157,21 @@ def _rows(ws: Workspace, selection: _Selection, action: Action) -> pd.DataFrame:
         else RowAction.ATLASSIAN
         for group in selection.members
     }
-    if RowAction.ENTRA in row_actions.values():
-        upn, reason = entra_upns(base["email"], settings)
-        entra_columns = {"upn": upn.to_numpy(dtype=object), "skip_reason": reason.to_numpy(dtype=object)}
+    inside = {group: _mask(selection.count, [members])[ids] for group, members in selection.members.items()}
+    entra = [group for group, row_action in row_actions.items() if row_action is RowAction.ENTRA]
+    if entra:  # UPNs of the users in any Entra group, each checked once
+        in_entra = np.logical_or.reduce([inside[group] for group in entra])
+        upn, reason = entra_upns(base["email"][in_entra], settings)
+        base.loc[in_entra, "upn"] = upn
+        base.loc[in_entra, "skip_reason"] = reason
     frames = []
-    for group, ids in selection.members.items():
-        part = base[np.isin(users.index.to_numpy(), ids)]
+    for group in selection.members:
+        part = base[inside[group]]
         if part.empty:
             continue
-        part = part.assign(group=group, action=row_actions[group].value)
-        if row_actions[group] is RowAction.ENTRA:
-            positions = part.index.to_numpy()
-            part = part.assign(
-                upn=entra_columns["upn"][positions], skip_reason=entra_columns["skip_reason"][positions]
-            )
-        frames.append(part)
+        if row_actions[group] is not RowAction.ENTRA:
+            part = part.assign(upn=None, skip_reason=None)
+        frames.append(part.assign(group=group, action=row_actions[group].value))
     if not frames:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in RUN_ROW_COLUMNS})
     rows = pd.concat(frames, ignore_index=True)[RUN_ROW_COLUMNS]

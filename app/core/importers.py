@@ -410,14 +410,13 @@ class _Table:
 
 
 def _status(values: pd.Series) -> pd.Series:
-    """``active``, ``inactive`` or the cell as written (casefolded); each distinct cell once."""
+    """``active``, ``inactive`` or the cell as written (casefolded), as a categorical; each
+    distinct cell is looked at once."""
     codes, uniques = pd.factorize(values)
     lowered = [_cell(u).casefold() for u in uniques]
-    names = np.array(
-        ["active" if v in ACTIVE else "inactive" if v in INACTIVE else v for v in lowered] or [""],
-        dtype=object,
-    )
-    return pd.Series(names[codes], index=values.index, dtype=object)
+    names = ["active" if v in ACTIVE else "inactive" if v in INACTIVE else v for v in lowered]
+    name_codes, distinct = pd.factorize(pd.Series(names, dtype=object))
+    return pd.Series(_categorical(name_codes[codes], [str(n) for n in distinct]), index=values.index)
 
 
 def _split_lists(values: pd.Series, separator: str) -> tuple[np.ndarray, np.ndarray, list[str]]:

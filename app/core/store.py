@@ -48,6 +48,8 @@ LOCK_FILE = "workspace.lock"
 PAGE_SIZE = 16384
 EPOCH = dt.date(1970, 1, 1)
 
+_TEXT_COLUMNS = ("account_id", "display_name", "email", "status")
+USER_COLUMNS = (*_TEXT_COLUMNS, "added_to_org")
 RUN_ROW_COLUMNS = [
     "account_id",
     "email",
@@ -518,46 +520,66 @@ class Workspace:
             warnings=tuple(directory.warnings),
         )
 
-    def users_frame(self) -> pd.DataFrame:
-        """All users: id, account_id, display_name, email, status, added_to_org (day number)."""
-        stored = dict(self.conn.execute("SELECT name, data FROM directory").fetchall())
-        if not stored:
-            return pd.DataFrame(
-                {"id": pd.Series(dtype="int64"), **{c: pd.Series(dtype=object) for c in _TEXT_COLUMNS}}
-            ).assign(added_to_org=pd.Series(dtype="Float64"))
-        frame = pd.DataFrame(
-            {name: pd.Series(columns_codec.decode_text(stored[name]), dtype=object) for name in _TEXT_COLUMNS}
+    def user_count(self) -> int:
+        return int(self._meta("users") or 0)
+
+    def users_frame(
+        self, columns: Iterable[str] = USER_COLUMNS, ids: np.ndarray | None = None
+    ) -> pd.DataFrame:
+        """Users in id order (or the users ``ids``, in that order): ``id`` and the chosen of
+        account_id, display_name, email, status (text) and added_to_org (day number).
+        Only the chosen columns, and of them only the chosen users, are decoded."""
+        wanted = [c for c in columns if c != "id"]
+        unknown = set(wanted) - set(USER_COLUMNS)
+        if unknown:
+            raise ValueError(f"unknown user columns: {sorted(unknown)}")
+        marks = ",".join("?" * len(wanted))
+        stored = dict(
+            self.conn.execute(f"SELECT name, data FROM directory WHERE name IN ({marks})", wanted).fetchall()
         )
-        frame.insert(0, "id", np.arange(len(frame), dtype=np.int64))
-        frame["added_to_org"] = pd.array(columns_codec.decode_days(stored["added_to_org"]), dtype="Float64")
+        count = self.user_count() if stored else 0
+        chosen = np.arange(count, dtype=np.int64) if ids is None else np.asarray(ids, dtype=np.int64)
+        if len(chosen) and (chosen.min() < 0 or chosen.max() >= count):
+            raise ValueError("user ids out of range")
+        frame = pd.DataFrame({"id": chosen})
+        for name in wanted:
+            if not count:
+                frame[name] = pd.Series(dtype="Float64" if name == "added_to_org" else object)
+            elif name == "added_to_org":
+                days = columns_codec.decode_days(stored[name])
+                frame[name] = pd.array(days if ids is None else days[chosen], dtype="Float64")
+            else:
+                texts = columns_codec.decode_text(stored[name], None if ids is None else chosen)
+                frame[name] = pd.Series(texts, dtype=object)
         return frame
 
     def member_ids(self, groups: Iterable[str]) -> dict[str, np.ndarray]:
-        """User ids of each named group (workspace spelling)."""
+        """User ids of each named group (workspace spelling), ascending."""
         result: dict[str, np.ndarray] = {}
         for name in groups:
             row = self.conn.execute("SELECT members FROM groups WHERE name = ?", (name,)).fetchone()
             result[name] = columns_codec.decode_ints(row[0]) if row else np.zeros(0, dtype=np.int64)
         return result
 
-    def latest_activity(self, product: str | None = None) -> pd.Series:
-        """Latest last-seen day per user id over all sources, or over one product's sources."""
+    def latest_days(self, product: str | None = None) -> np.ndarray:
+        """Per user id, the latest last-seen day over all sources (or one product's), NaN for
+        never seen."""
         sql = "SELECT users, days FROM sources"
         params: tuple[str, ...] = ()
         if product is not None:
             sql += " WHERE product = ? COLLATE NOCASE"
             params = (product,)
-        parts = self.conn.execute(sql, params).fetchall()
-        if not parts:
-            return pd.Series(dtype="float64", name="last_seen")
-        users = np.concatenate([columns_codec.decode_ints(u) for u, _ in parts])
-        days = np.concatenate([columns_codec.decode_ints(d) for _, d in parts])
-        latest = (
-            pd.Series(days, index=users).groupby(level=0).max()
-            if len(parts) > 1
-            else pd.Series(days, index=users)
-        )
-        return latest.astype("float64").rename("last_seen")
+        latest = np.full(self.user_count(), columns_codec.MISSING_DAY, dtype=columns_codec.INT)
+        for users, days in self.conn.execute(sql, params):
+            ids = columns_codec.decode_ints(users)  # distinct within a source
+            latest[ids] = np.maximum(latest[ids], columns_codec.decode_ints(days))
+        return np.where(latest == columns_codec.MISSING_DAY, np.nan, latest.astype("float64"))
+
+    def latest_activity(self, product: str | None = None) -> pd.Series:
+        """:meth:`latest_days` of the users ever seen, indexed by user id."""
+        days = self.latest_days(product)
+        seen = np.flatnonzero(~np.isnan(days))
+        return pd.Series(days[seen], index=seen, name="last_seen")
 
     # -- cleanup runs -----------------------------------------------------------------
     def record_run(
@@ -669,9 +691,6 @@ class Workspace:
             )
             for grp, upns, skipped in rows
         }
-
-
-_TEXT_COLUMNS = ("account_id", "display_name", "email", "status")
 
 
 @dataclass(frozen=True)

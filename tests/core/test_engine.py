@@ -157,6 +157,34 @@ def test_entra_action_rows_per_target_group(load: Callable[..., Workspace]) -> N
     assert run.has_idp_rows
 
 
+def test_rows_are_in_group_order_then_by_email_ignoring_case_without_email_last(
+    load: Callable[..., Workspace],
+) -> None:
+    ws = load(
+        _user("nomail", email="", groups="b-group"),
+        _user("zed", email="Zed@acme.com", groups="a-group,b-group"),
+        _user("amy", email="amy@acme.com", groups="b-group"),
+        _user("bea", email="BEA@acme.com", groups="a-group,b-group"),
+    )
+    outcome = run_cleanup(ws, "t", criteria("b-group", "a-group"), Action.REVIEW, dry_run=True)
+    assert list(zip(outcome.rows["group"], outcome.rows["email"].fillna("-"), strict=True)) == [
+        ("b-group", "amy@acme.com"),
+        ("b-group", "BEA@acme.com"),
+        ("b-group", "Zed@acme.com"),
+        ("b-group", "-"),
+        ("a-group", "BEA@acme.com"),
+        ("a-group", "Zed@acme.com"),
+    ]
+    assert outcome.rows["account_id"].tolist() == [
+        "id-amy",
+        "id-bea",
+        "id-zed",
+        "id-nomail",
+        "id-bea",
+        "id-zed",
+    ]
+
+
 def test_review_action_records_rows_without_idp(load: Callable[..., Workspace]) -> None:
     ws = load(_user("ann", groups="Entra-Jira", jira=_day(90)))
     ws.save_entra_settings(entra("Entra-Jira"))
