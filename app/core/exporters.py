@@ -13,22 +13,23 @@ from __future__ import annotations
 import csv
 import io
 import json
-import math
 import os
 import re
 import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from app.core.errors import OutputError, RefusedError, UserError
 from app.core.models import EntraTemplate, RowAction
 from app.core.progress import Progress
-from app.core.store import RUN_ROW_COLUMNS, Workspace
+from app.core.store import RUN_ROW_COLUMNS, EntraList, Workspace
 from app.core.upn import unique_sorted_upns
 
 ENTRA_HEADER = "Member object ID or user principal name [memberObjectIdOrUpn] Required"
@@ -45,9 +46,19 @@ FILE_MODE = 0o666 & ~_UMASK  # what a plain open() would give; temporary files s
 
 @dataclass(frozen=True)
 class PlannedFile:
+    """One file to write: ``rows`` UPNs, sorted, UTF-8, joined by CRLF in ``lines``."""
+
     group: str
     name: str
-    upns: tuple[str, ...]
+    lines: bytes
+    rows: int
+
+    @property
+    def upns(self) -> tuple[str, ...]:
+        return tuple(EntraList(self.lines, self.rows).upns)
+
+    def content(self, template: EntraTemplate = EntraTemplate.CURRENT) -> bytes:
+        return _entra_csv(self.lines, template)
 
 
 @dataclass(frozen=True)
@@ -57,8 +68,7 @@ class WrittenFile:
     rows: int
 
 
-@dataclass(frozen=True)
-class SkippedRow:
+class SkippedRow(NamedTuple):
     email: str | None
     group: str
     reason: str
@@ -67,7 +77,16 @@ class SkippedRow:
 @dataclass
 class EntraExportResult:
     files: list[WrittenFile] = field(default_factory=list)
-    skipped: list[SkippedRow] = field(default_factory=list)
+    lists: dict[str, EntraList] = field(default_factory=dict, repr=False)  # of the chosen groups
+
+    @cached_property
+    def skipped(self) -> list[SkippedRow]:
+        """Users of the chosen groups who are in no file (no valid UPN), with the reason."""
+        return [
+            SkippedRow(email, group, reason)
+            for group, kept in self.lists.items()
+            for email, reason in kept.skipped
+        ]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -78,10 +97,16 @@ class EntraExportResult:
 
 # -- the Entra file ---------------------------------------------------------------------
 def entra_csv_bytes(upns: Iterable[str], template: EntraTemplate = EntraTemplate.CURRENT) -> bytes:
-    lines = [ENTRA_VERSION_ROW] if template is EntraTemplate.LEGACY else []
-    lines.append(ENTRA_HEADER)
-    lines.extend(upns)
-    return CRLF.join(lines).encode("utf-8")
+    return _entra_csv(EntraList.of(list(upns)).lines, template)
+
+
+def _entra_csv(lines: bytes, template: EntraTemplate) -> bytes:
+    """The file for UPNs joined by CRLF (as a run stores them)."""
+    head = [ENTRA_VERSION_ROW] if template is EntraTemplate.LEGACY else []
+    head.append(ENTRA_HEADER)
+    if lines:
+        head.append("")
+    return CRLF.join(head).encode("utf-8") + lines
 
 
 def safe_file_stem(name: str) -> str:
@@ -126,26 +151,40 @@ def plan_entra_files(
 ) -> list[PlannedFile]:
     """One file per group (split into numbered parts above ``max_rows``), names unique."""
     chosen = list(groups) if groups is not None else entra_groups(rows)
-    lists = {g: unique_sorted_upns(entra_group_rows(rows, g)["upn"].dropna()) for g in chosen}
+    lists = {g: EntraList.of(unique_sorted_upns(entra_group_rows(rows, g)["upn"].dropna())) for g in chosen}
     return plan_files(lists, max_rows=max_rows)
 
 
-def plan_files(upns_by_group: dict[str, list[str]], *, max_rows: int) -> list[PlannedFile]:
+def plan_files(lists: dict[str, EntraList], *, max_rows: int) -> list[PlannedFile]:
     """Files for sorted, de-duplicated UPN lists, in the order given; empty lists get none."""
     if max_rows < 1:
         raise UserError("Rows per file must be at least 1.")
-    pieces: list[tuple[str, str, tuple[str, ...]]] = []
-    for group, upns in upns_by_group.items():
-        if not upns:
+    pieces: list[tuple[str, str, bytes, int]] = []
+    for group, kept in lists.items():
+        if not kept.rows:
             continue
-        parts = math.ceil(len(upns) / max_rows)
+        parts = _split_lines(kept, max_rows)
         stem = safe_file_stem(group)
-        for i in range(parts):
-            chunk = tuple(upns[i * max_rows : (i + 1) * max_rows])
-            part_stem = stem if parts == 1 else f"{stem} (part {i + 1} of {parts})"
-            pieces.append((group, part_stem, chunk))
-    names = _unique_names([stem for _, stem, _ in pieces])
-    return [PlannedFile(group=g, name=n, upns=u) for (g, _, u), n in zip(pieces, names, strict=True)]
+        for i, (lines, rows) in enumerate(parts):
+            part_stem = stem if len(parts) == 1 else f"{stem} (part {i + 1} of {len(parts)})"
+            pieces.append((group, part_stem, lines, rows))
+    names = _unique_names([stem for _, stem, _, _ in pieces])
+    return [
+        PlannedFile(group=g, name=n, lines=b, rows=r) for (g, _, b, r), n in zip(pieces, names, strict=True)
+    ]
+
+
+def _split_lines(kept: EntraList, max_rows: int) -> list[tuple[bytes, int]]:
+    """A list's lines in pieces of at most ``max_rows``, with their sizes."""
+    if kept.rows <= max_rows:
+        return [(kept.lines, kept.rows)]
+    line_feeds = np.flatnonzero(np.frombuffer(kept.lines, dtype=np.uint8) == ord("\n"))
+    pieces, start = [], 0
+    for cut in line_feeds[max_rows - 1 :: max_rows].tolist():  # the CRLF after each full piece
+        pieces.append((kept.lines[start : cut - 1], max_rows))
+        start = cut + 1
+    pieces.append((kept.lines[start:], kept.rows - max_rows * len(pieces)))
+    return pieces
 
 
 def existing_files(out_dir: Path, plan: Iterable[PlannedFile]) -> list[Path]:
@@ -270,24 +309,16 @@ def write_entra_exports(
                     f"(it has: {', '.join(available.values())})."
                 )
             chosen.append(available[group.casefold()])
-    plan = plan_files({g: lists[g].upns for g in chosen}, max_rows=max_rows or settings.max_rows)
+    plan = plan_files({g: lists[g] for g in chosen}, max_rows=max_rows or settings.max_rows)
     written = write_files(
-        out_dir,
-        [(p.name, entra_csv_bytes(p.upns, template)) for p in plan],
-        overwrite=overwrite,
-        progress=progress,
+        out_dir, [(p.name, p.content(template)) for p in plan], overwrite=overwrite, progress=progress
     )
     result = EntraExportResult(
         files=[
-            WrittenFile(group=p.group, path=path, rows=len(p.upns))
-            for p, path in zip(plan, written, strict=True)
-        ]
+            WrittenFile(group=p.group, path=path, rows=p.rows) for p, path in zip(plan, written, strict=True)
+        ],
+        lists={g: lists[g] for g in chosen},
     )
-    result.skipped = [
-        SkippedRow(email=email, group=group, reason=reason)
-        for group in chosen
-        for email, reason in lists[group].skipped
-    ]
     ws.record_export(run_id, [(f.group, f.path, f.rows) for f in result.files])
     return result
 

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -48,6 +49,7 @@ LOCK_FILE = "workspace.lock"
 PAGE_SIZE = 16384
 EPOCH = dt.date(1970, 1, 1)
 
+UPN_SEPARATOR = "\r\n"  # between the UPNs of a stored removal list
 _TEXT_COLUMNS = ("account_id", "display_name", "email", "status")
 USER_COLUMNS = (*_TEXT_COLUMNS, "added_to_org")
 RUN_ROW_COLUMNS = [
@@ -132,6 +134,13 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     """,
     # 3: the directory snapshot and run rows become column blobs (see app/core/columns.py)
     lambda conn: _migrate_to_columns(conn),
+    # 4: removal lists joined by CRLF, the Entra file's line end, so exports write them as
+    # stored (normalised first: step 3 of this version already writes CRLF)
+    """
+    UPDATE run_groups SET upns = CAST(
+        replace(replace(CAST(upns AS TEXT), char(13, 10), char(10)), char(10), char(13, 10)) AS BLOB
+    ) WHERE upns IS NOT NULL;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -681,22 +690,37 @@ class Workspace:
     def entra_lists(self, run_id: int) -> dict[str, EntraList]:
         """Per Entra group of a run: the sorted, de-duplicated UPNs and the skipped users."""
         rows = self.conn.execute(
-            "SELECT grp, upns, skipped FROM run_groups WHERE run_id = ? AND action = ? ORDER BY grp",
+            "SELECT grp, upns, exportable, skipped FROM run_groups WHERE run_id = ? AND action = ? "
+            "ORDER BY grp",
             (run_id, RowAction.ENTRA.value),
         )
         return {
-            grp: EntraList(
-                upns=upns.decode("utf-8").split("\n") if upns else [],
-                skipped=[(email, reason) for email, reason in json.loads(skipped)],
-            )
-            for grp, upns, skipped in rows
+            grp: EntraList(lines=upns or b"", rows=exportable, skipped_json=skipped)
+            for grp, upns, exportable, skipped in rows
         }
 
 
 @dataclass(frozen=True)
 class EntraList:
-    upns: list[str]
-    skipped: list[tuple[str | None, str]]
+    """One Entra group's removal list as stored: ``rows`` UTF-8 UPNs joined by CRLF (the body
+    of its file, written without making a ``str`` per user), and its skipped users as JSON."""
+
+    lines: bytes
+    rows: int
+    skipped_json: str = "[]"
+
+    @classmethod
+    def of(cls, upns: list[str]) -> EntraList:
+        return cls(lines=UPN_SEPARATOR.join(upns).encode("utf-8"), rows=len(upns))
+
+    @cached_property
+    def upns(self) -> list[str]:
+        return self.lines.decode("utf-8").split(UPN_SEPARATOR) if self.lines else []
+
+    @cached_property
+    def skipped(self) -> list[tuple[str | None, str]]:
+        """(email, reason) of each user of the group without a valid UPN."""
+        return [(email, reason) for email, reason in json.loads(self.skipped_json)]
 
 
 def _codes(keys: pd.Series) -> tuple[np.ndarray, list[str]]:
@@ -739,7 +763,7 @@ def _grouped(
 
 def _run_groups(rows: pd.DataFrame) -> list[tuple[str, str, int, int, bytes | None, str]]:
     """Per target group of a run: group, action, rows, exportable rows, the Entra removal
-    list (sorted UPNs joined by newlines) and the skipped users as JSON."""
+    list (sorted UPNs joined by CRLF, as in the file) and the skipped users as JSON."""
     result = []
     for (group, action), part in rows.groupby(["group", "action"], sort=True):
         upns: bytes | None = None
@@ -748,7 +772,7 @@ def _run_groups(rows: pd.DataFrame) -> list[tuple[str, str, int, int, bytes | No
         if action == RowAction.ENTRA.value:
             unique = unique_sorted_upns(part["upn"].dropna())
             exportable = len(unique)
-            upns = "\n".join(unique).encode("utf-8")
+            upns = UPN_SEPARATOR.join(unique).encode("utf-8")
             missing = part[part["skip_reason"].notna()]
             skipped = json.dumps(
                 list(

@@ -84,6 +84,18 @@ def test_plan_splits_into_complete_numbered_parts() -> None:
     ]
 
 
+@pytest.mark.parametrize("count", range(1, 8))
+@pytest.mark.parametrize("max_rows", range(1, 5))
+def test_parts_hold_every_upn_once_in_order(count: int, max_rows: int) -> None:
+    upns = [f"u{i}@x.com" for i in range(count)]
+    plan = plan_entra_files(_rows("G", upns), max_rows=max_rows)
+    assert [u for p in plan for u in p.upns] == upns
+    assert [p.rows for p in plan] == [len(p.upns) for p in plan]
+    assert all(0 < p.rows <= max_rows for p in plan)
+    assert len(plan) == -(-count // max_rows)
+    assert all(p.content() == entra_csv_bytes(p.upns) for p in plan)
+
+
 def test_plan_names_unique_case_insensitively() -> None:
     rows = pd.concat(
         [_rows("Team/A", ["a@x.com"]), _rows("team:a", ["b@x.com"]), _rows("TEAM?A", ["c@x.com"])]

@@ -144,8 +144,8 @@ def test_older_schema_is_backed_up_then_migrated(data_dir: Path) -> None:
         INSERT INTO runs VALUES (1, 'old run', '2024-01-02T03:04:05', 'entra', '{"target_groups": ["kept-group"],
             "inactive_days": 30, "as_of": "2024-01-01"}', 1);
         INSERT INTO run_rows VALUES (1, 'a1', 'Ann@x.com', 'Ann', 'kept-group', 'entra', 'ann@x.com', NULL,
-            '2023-05-01', 245);
-        INSERT INTO run_groups VALUES (1, 'kept-group', 'entra', 1, 1);
+            '2023-05-01', 245), (1, 'c3', 'cy@x.com', 'Cy', 'kept-group', 'entra', 'cy@x.com', NULL, NULL, NULL);
+        INSERT INTO run_groups VALUES (1, 'kept-group', 'entra', 2, 2);
         """
     )
     conn.commit()
@@ -159,14 +159,32 @@ def test_older_schema_is_backed_up_then_migrated(data_dir: Path) -> None:
         assert ws.member_ids(["kept-group"])["kept-group"].tolist() == [0, 1]
         assert ws.latest_activity().to_dict() == {0: 19500.0}
         assert ws.info().users == 2
-        assert ws.run_rows(1)["days_inactive"].tolist() == [245]
-        assert ws.entra_lists(1)["kept-group"].upns == ["ann@x.com"]
-        assert ws.run(1).idp_groups == {"kept-group": 1}
+        assert ws.run_rows(1)["days_inactive"].tolist()[0] == 245
+        assert ws.entra_lists(1)["kept-group"].lines == b"ann@x.com\r\ncy@x.com"
+        assert ws.run(1).idp_groups == {"kept-group": 2}
     backup = data_dir / "workspace.sqlite3.schema1.bak"
     conn = sqlite3.connect(backup)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     assert conn.execute("SELECT name FROM groups").fetchall() == [("kept-group",)]
     conn.close()
+
+
+def test_schema_3_removal_lists_get_crlf_line_ends(data_dir: Path) -> None:
+    with Workspace.open(data_dir) as ws:
+        ws.conn.executescript(
+            """
+            INSERT INTO runs VALUES (1, 'r', '2024-01-02T03:04:05', 'entra', '{"target_groups": ["g"]}', 2);
+            INSERT INTO run_groups(run_id, grp, action, rows, exportable, upns)
+                VALUES (1, 'g', 'entra', 2, 2, CAST('a@x.com' || char(10) || 'b@x.com' AS BLOB)),
+                       (1, 'h', 'entra', 1, 1, CAST('c@x.com' AS BLOB));
+            PRAGMA user_version = 3;
+            """
+        )
+    with Workspace.open(data_dir) as ws:
+        lists = ws.entra_lists(1)
+        assert (lists["g"].lines, lists["h"].lines) == (b"a@x.com\r\nb@x.com", b"c@x.com")
+        assert lists["g"].upns == ["a@x.com", "b@x.com"]
+    assert (data_dir / "workspace.sqlite3.schema3.bak").exists()
 
 
 def test_close_leaves_other_threads_connections_to_them(data_dir: Path) -> None:
