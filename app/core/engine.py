@@ -80,47 +80,42 @@ def _select(ws: Workspace, criteria: Criteria) -> _Selection:
         candidate &= _mask(count, ws.member_ids(member_of).values())
     if excluded_groups:
         candidate &= ~_mask(count, ws.member_ids(excluded_groups).values())
-    found = ws.users_frame(("email", "status", "added_to_org"), np.flatnonzero(candidate))
-    found = found[(found["status"] == "active").to_numpy()]
-    domains = {_domain(d) for d in criteria.domains}
-    excluded_users = {e.strip().casefold() for e in (*criteria.exclude_users, *protection.users)}
-    if domains or excluded_users:
-        folded = [e.casefold() if isinstance(e, str) else "" for e in found["email"].tolist()]
-        keep = np.fromiter(
-            ((not domains or f.rpartition("@")[2] in domains) and f not in excluded_users for f in folded),
-            dtype=bool,
-            count=len(folded),
-        )
-        found = found[keep]
-    ids = found["id"].to_numpy()
-    emails = found["email"].to_numpy(dtype=object)
+    ids = np.flatnonzero(candidate)
+    state = ws.users_frame(("status", "added_to_org"), ids)
+    active = (state["status"] == "active").to_numpy()
+    ids, added = ids[active], state["added_to_org"].to_numpy(dtype="float64", na_value=np.nan)[active]
 
     as_of = day_number(criteria.as_of)
     last = ws.latest_days(product)[ids]
     inactive = as_of - last
-    added_age = as_of - found["added_to_org"].to_numpy(dtype="float64", na_value=np.nan)
-    never = np.isnan(last)
-    with np.errstate(invalid="ignore"):
+    added_age = as_of - added
+    with np.errstate(invalid="ignore"):  # NaN (never seen, no date added) compares False
         affected = (inactive >= criteria.inactive_days) | (
-            never & (np.isnan(added_age) | (added_age >= criteria.inactive_days))
+            np.isnan(last) & (np.isnan(added_age) | (added_age >= criteria.inactive_days))
         )
-    ids, emails, last, inactive = ids[affected], emails[affected], last[affected], inactive[affected]
-    order = _email_order(emails)
-    users = ws.users_frame(("account_id", "display_name"), ids[order])
-    users["email"] = emails[order]
-    users["last_seen_day"] = last[order]
-    users["days_inactive"] = pd.array(inactive[order], dtype="Float64").astype("Int64")
+    users = ws.users_frame(("account_id", "email", "display_name"), ids[affected])
+    users["last_seen_day"] = last[affected]
+    users["days_inactive"] = pd.array(inactive[affected], dtype="Float64").astype("Int64")
+
+    domains = {_domain(d) for d in criteria.domains}
+    excluded_users = {e.strip().casefold() for e in (*criteria.exclude_users, *protection.users)}
+    folded = [e.casefold() if isinstance(e, str) else None for e in users["email"].tolist()]
+    if domains or excluded_users:
+        keep = [
+            (not domains or (f or "").rpartition("@")[2] in domains) and f not in excluded_users
+            for f in folded
+        ]
+        users = users[keep]
+        folded = [f for f, kept in zip(folded, keep, strict=True) if kept]
+    users = users.iloc[_order(folded)].reset_index(drop=True)
     return _Selection(users=users, members=members, count=count)
 
 
-def _email_order(emails: np.ndarray) -> np.ndarray:
-    """Positions that sort emails case-insensitively (stable), those without an email last."""
-    values = emails.tolist()
-    keys = [e.casefold() if isinstance(e, str) else "" for e in values]
-    with_email = [i for i, e in enumerate(values) if isinstance(e, str)]
-    with_email.sort(key=keys.__getitem__)
-    without = [i for i, e in enumerate(values) if not isinstance(e, str)]
-    return np.array(with_email + without, dtype=np.int64)
+def _order(keys: list[str | None]) -> np.ndarray:
+    """Positions that sort the keys (stable), the missing ones last."""
+    present = [i for i, key in enumerate(keys) if key is not None]
+    present.sort(key=lambda i: keys[i] or "")
+    return np.array(present + [i for i, key in enumerate(keys) if key is None], dtype=np.int64)
 
 
 def _iso_dates(days: np.ndarray) -> np.ndarray:
