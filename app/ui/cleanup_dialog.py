@@ -360,8 +360,11 @@ class CleanupDialog(QDialog):
             "entra": self.tr("Remove in Entra ID"),
             "atlassian": self.tr("Remove in Atlassian"),
         }
+        never = self.tr("Never")
+        # The formatters live in the model, a child of this dialog: they must not refer to the
+        # dialog (self), or the dialog ends up in a reference cycle (see export_dialog._Page).
         model.set_formatter("action", lambda v: actions.get(str(v), str(v)))
-        model.set_formatter("last_seen", lambda v: self.tr("Never") if is_missing(v) else str(v))
+        model.set_formatter("last_seen", lambda v: never if is_missing(v) else str(v))
         model.set_formatter("days_inactive", lambda v: "" if is_missing(v) else f"{int(v):,}")
         model.set_right_aligned(["days_inactive"])
         return model

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import weakref
 from pathlib import Path
 
 import pandas as pd
@@ -68,12 +69,36 @@ def group_counts(rows: pd.DataFrame) -> list[tuple[str, int, int]]:
     )
 
 
-class _UsersPage(QWidget):
+class _Page(QWidget):
+    """A page of the Export data dialog; it reaches the dialog through a weak reference.
+
+    A strong one (``self.dialog = dialog``) closes a reference cycle through shiboken's
+    parent-child links (dialog -> child wrappers -> page -> dialog), so a parentless dialog
+    is freed by the cyclic garbage collector instead of by reference counting. shiboken
+    6.11 clears such a cycle in arbitrary order and hands each cleared child wrapper the
+    ownership of its C++ widget back: the page stack then deleted itself, its pages
+    released the last reference to the dialog, and the dialog deleted the half-destroyed
+    stack a second time (a segfault in ``QWidget::~QWidget``). With only weak references
+    back, the dialog never takes part in a cycle.
+    """
+
+    def __init__(self, dialog: ExportDialog) -> None:
+        super().__init__(dialog)
+        self._dialog = weakref.ref(dialog)
+
+    @property
+    def dialog(self) -> ExportDialog:
+        dialog = self._dialog()
+        if dialog is None:  # the page dies with its dialog (Qt parent), so never in practice
+            raise RuntimeError("the Export data dialog of this page was deleted")
+        return dialog
+
+
+class _UsersPage(_Page):
     """Affected users as CSV or JSON: one button that asks where and saves."""
 
     def __init__(self, dialog: ExportDialog, fmt: str) -> None:
         super().__init__(dialog)
-        self.dialog = dialog
         self.fmt = fmt
         layout = QVBoxLayout(self)
         if fmt == "csv":
@@ -141,12 +166,11 @@ class _UsersPage(QWidget):
         dialogs.show_failure(self, self.tr("Export data"), exc)
 
 
-class IdpExportsPage(QWidget):
+class IdpExportsPage(_Page):
     """Identity provider exports: pick groups, preview, save Entra bulk-removal files."""
 
     def __init__(self, dialog: ExportDialog) -> None:
         super().__init__(dialog)
-        self.dialog = dialog
         self.rows: pd.DataFrame | None = None
         self.written: list[exporters.WrittenFile] = []
         self.folder: Path | None = dialogs.last_folder(FOLDER_KEY)

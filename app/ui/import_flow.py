@@ -10,6 +10,7 @@ import logging
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -205,10 +206,15 @@ class ImportFlow(QObject):
 
     def __init__(self, parent: QMainWindow) -> None:
         super().__init__(parent)
-        self._window = parent
         self.worker: Worker | None = None
         self.mapping_dialog: ColumnMappingDialog | None = None
         self.progress_dialog: WorkerProgressDialog | None = None
+
+    @property
+    def _window(self) -> QMainWindow:
+        # Looked up, never stored: a child's strong reference back to its window would put
+        # the window in a reference cycle (see export_dialog._Page for the crash that causes).
+        return cast(QMainWindow, self.parent())
 
     @staticmethod
     def tr_static(text: str) -> str:

@@ -104,8 +104,13 @@ class AffectedUsersDialog(QDialog):
         self.model = DataFrameModel(
             columns=[(key, self.tr(label)) for key, label in self.COLUMNS], parent=self
         )
-        self.model.set_formatter("action", lambda v: self.tr(ROW_ACTION_LABELS.get(v, v or "")))
-        self.model.set_formatter("last_seen", lambda v: self.tr("never") if v is None else str(v))
+        # Translated here, not in the formatters: the model is a child of this dialog, and a
+        # formatter referring to the dialog (self) would put it in a reference cycle (see
+        # export_dialog._Page).
+        action_labels = {value: self.tr(label) for value, label in ROW_ACTION_LABELS.items()}
+        never = self.tr("never")
+        self.model.set_formatter("action", lambda v: action_labels.get(v, v or ""))
+        self.model.set_formatter("last_seen", lambda v: never if v is None else str(v))
         self.model.set_right_aligned(["days_inactive"])
         self.table = QTableView(self)
         self.table.setObjectName("affectedUsersTable")

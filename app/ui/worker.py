@@ -22,10 +22,10 @@ all and waits, and is called when the main window closes.
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 import time
+import weakref
 from collections import deque
 from collections.abc import Callable
 from typing import Any
@@ -119,7 +119,16 @@ class Worker(QObject):
         self._fn = fn
         self.name = name or getattr(fn, "__name__", "task")
         self.setObjectName(f"Worker:{self.name}")
-        self._progress = Progress(callback=self._report)
+        # Weakly: a bound method would make worker and progress a reference cycle, left to the
+        # cyclic GC (which may run on any thread) instead of being freed on the UI thread.
+        report = weakref.WeakMethod(self._report)
+
+        def forward(fraction: float, message: str) -> None:
+            method = report()
+            if method is not None:
+                method(fraction, message)
+
+        self._progress = Progress(callback=forward)
         self._last_emit = 0.0
         self._state = "idle"  # idle, running, finished, failed, cancelled
         self.result: Any = None
@@ -146,11 +155,6 @@ class Worker(QObject):
         self._state = "running"
         with _running_lock:
             _running.add(self)
-            # The cyclic garbage collector stays off while background work runs: a collection
-            # on the UI thread during a worker's pandas work crashed the process (seen with
-            # PySide6 6.11 and pandas 3.1, root cause not found). Reference counting still frees
-            # memory; cycles are collected once no worker runs.
-            gc.disable()
         log.debug("Starting %s", self.name)
         # A plain Python thread, not a QThreadPool one: PySide wrappers and pandas objects
         # touched from Qt-owned threads crashed the garbage collector on the UI thread.
@@ -215,8 +219,6 @@ class Worker(QObject):
     def _forget(self) -> None:
         with _running_lock:
             _running.discard(self)
-            if not _running:
-                gc.enable()
         _retired.append(self)
 
 

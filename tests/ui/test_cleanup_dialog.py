@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -165,8 +166,21 @@ def test_core_refusal_is_shown_inline(qtbot: Any, users_workspace: Any) -> None:
     assert users_workspace.runs() == []
 
 
-def test_dry_run_model_passes_qtmodeltester(qtbot: Any, users_workspace: Any, qtmodeltester: Any) -> None:
+@pytest.fixture
+def keep_alive() -> Iterator[list[object]]:
+    """Holds objects until the fixtures requested after this one are torn down."""
+    kept: list[object] = []
+    yield kept
+    kept.clear()
+
+
+def test_dry_run_model_passes_qtmodeltester(
+    qtbot: Any, users_workspace: Any, keep_alive: list[object], qtmodeltester: Any
+) -> None:
     dialog = _dialog(qtbot, users_workspace)
+    # The tester disconnects from the model when it is torn down; the model is the dialog's
+    # child, and the dialog (no parent) is deleted as soon as nothing refers to it.
+    keep_alive.append(dialog)
     dialog.name.setText("Q4 review")
     dialog.targets.set_checked(["jira-software-users", "confluence-users"])
     with qtbot.waitSignal(dialog.dry_run_model.modelReset):
