@@ -20,7 +20,6 @@ import csv
 import io
 import re
 import sys
-from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -127,28 +126,39 @@ def read_text(path: Path) -> str:
 
 
 class _Source:
-    """A file's bytes and encoding. The decoded text, which can take four times the file's
-    size in memory, is only made when an error needs a line and column."""
+    """A file to parse: its encoding and first line. A UTF-8 file is parsed from its path
+    (pandas reads a path faster than an in-memory copy); its bytes and decoded text, which can
+    take four times the file's size in memory, are only read again when an error needs a line
+    and column. Other encodings are parsed from ``data``, the text re-encoded as UTF-8."""
 
-    def __init__(self, path: Path, raw: bytes, encoding: str, text: str | None = None) -> None:
+    def __init__(
+        self, path: Path, encoding: str, header: str, data: bytes | None = None, text: str | None = None
+    ) -> None:
         self.path = path
-        self.raw = raw
         self.encoding = encoding
+        self.header = header
+        self.data = data
         self._text = text
 
     @property
     def text(self) -> str:
         if self._text is None:
+            raw = self.data
+            if raw is None:
+                try:
+                    raw = self.path.read_bytes()
+                except OSError as exc:
+                    raise InputFileError(self.path, f"cannot read the file ({exc.strerror or exc})") from exc
             try:
-                self._text = self.raw.decode(self.encoding)
+                self._text = raw.decode(self.encoding)
             except UnicodeDecodeError:  # not UTF-8 after all: Windows-1252, or a clear error
                 self._text = read_text(self.path)
         return self._text
 
-    def first_line(self) -> str:
-        end = self.raw.find(b"\n")
-        head = self.raw if end < 0 else self.raw[:end]
-        return head.decode(self.encoding, errors="replace")
+
+def _first_line(head: bytes, encoding: str) -> str:
+    end = head.find(b"\n")
+    return (head if end < 0 else head[:end]).decode(encoding, errors="replace")
 
 
 def read_source(path: Path) -> _Source:
@@ -164,13 +174,14 @@ def read_source(path: Path) -> _Source:
     nearly_blank = (len(raw) < 4096 and len(raw.strip()) < 16) or not raw[:4096].strip()
     if utf16 or b"\x00" in raw or nearly_blank:  # read_text judges these
         return _decoded_source(path)
-    return _Source(path, raw, encoding)  # UTF-8 is checked while parsing
+    return _Source(path, encoding, _first_line(raw[:65536], encoding))  # UTF-8 is checked while parsing
 
 
 def _decoded_source(path: Path) -> _Source:
     """The rare cases (UTF-16, Windows-1252) and every encoding error with its position."""
     text = read_text(path)
-    return _Source(path, text.encode("utf-8"), "utf-8", text)
+    data = text.encode("utf-8")
+    return _Source(path, "utf-8", _first_line(data[:65536], "utf-8"), data, text)
 
 
 def _delimiter(text: str) -> str:
@@ -207,50 +218,34 @@ def _locate_csv_error(path: Path, text: str, delimiter: str, fallback: str) -> I
     return InputFileError(path, f"malformed CSV: {fallback}")
 
 
-def _header(name: object) -> str:
-    return str(name).strip().lstrip("\ufeff")
-
-
-def _parse_source(
-    source: _Source, *, nrows: int | None = None, categorical: Collection[str] = ()
-) -> pd.DataFrame:
-    """The file's cells as ``str`` objects (object dtype); blank cells are empty strings.
-
-    Columns named in ``categorical`` (few distinct values, such as dates, statuses and group
-    lists) come as categoricals: the parser hashes them instead of making a ``str`` per cell."""
+def _parse_source(source: _Source, *, nrows: int | None = None) -> pd.DataFrame:
+    """The file's cells as ``str`` objects (object dtype); blank cells are empty strings."""
     path = source.path
-    delimiter = _delimiter(source.first_line())
+    delimiter = _delimiter(source.header)
     try:
-        dtype: Any = object
-        if categorical:
-            names = _read_csv(source, delimiter, nrows=0).columns
-            dtype = {n: "category" if _header(n) in categorical else object for n in names}
-        frame = _read_csv(source, delimiter, nrows=nrows, dtype=dtype)
+        frame = pd.read_csv(
+            str(path) if source.data is None else io.BytesIO(source.data),
+            encoding=source.encoding,
+            sep=delimiter,
+            dtype=object,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=True,
+            engine="c",
+            nrows=nrows,
+        )
     except UnicodeDecodeError:
         if source._text is not None:
             raise InputFileError(path, "the file cannot be decoded as text") from None
-        # not UTF-8: Windows-1252, or an error
-        return _parse_source(_decoded_source(path), nrows=nrows, categorical=categorical)
+        return _parse_source(_decoded_source(path), nrows=nrows)  # not UTF-8: Windows-1252, or an error
+    except OSError as exc:  # the file went away or became unreadable since it was checked
+        raise InputFileError(path, f"cannot read the file ({exc.strerror or exc})") from exc
     except pd.errors.EmptyDataError:
         raise InputFileError(path, "the file is empty") from None
     except (pd.errors.ParserError, ValueError) as exc:
         raise _locate_csv_error(path, source.text, delimiter, str(exc)) from None
-    frame.columns = [_header(c) for c in frame.columns]
+    frame.columns = [str(c).strip().lstrip("\ufeff") for c in frame.columns]
     return frame
-
-
-def _read_csv(source: _Source, delimiter: str, *, nrows: int | None, dtype: Any = object) -> pd.DataFrame:
-    return pd.read_csv(
-        io.BytesIO(source.raw),
-        encoding=source.encoding,
-        sep=delimiter,
-        dtype=dtype,
-        keep_default_na=False,
-        na_filter=False,
-        skip_blank_lines=True,
-        engine="c",
-        nrows=nrows,
-    )
 
 
 def _strip(values: pd.Series, blank: str | None = "") -> pd.Series:
@@ -533,18 +528,16 @@ def read_directory(
     progress = progress or Progress()
     progress.step(0.0, "Reading the file")
     source = read_source(path)
-    headers = list(_parse_source(source, nrows=0).columns)
-    if not headers:
-        raise InputFileError(path, "the file has no columns")
-    if mapping is None:
-        mapping, fmt = detect_layout(path, headers, fmt)
-    else:
-        fmt = "mapped"
     progress.step(0.15, "Parsing CSV")
-    repeating = {mapping.status, mapping.added, mapping.groups, *mapping.last_seen, *mapping.pivot_groups}
-    frame = _parse_source(source, categorical={name for name in repeating if name})
+    frame = _parse_source(source)
+    if frame.empty and len(frame.columns) == 0:
+        raise InputFileError(path, "the file has no columns")
     table = _Table(path, source, frame.reset_index(drop=True))
     del frame
+    if mapping is None:
+        mapping, fmt = detect_layout(path, table.columns, fmt)
+    else:
+        fmt = "mapped"
     progress.step(0.35, "Reading dates and groups")
     email = table.column(mapping.email, blank=None)
     users = pd.DataFrame(

@@ -47,6 +47,7 @@ log = logging.getLogger(__name__)
 APPLICATION_ID = 0x55434C4E  # "UCLN": marks the file as ours
 LOCK_FILE = "workspace.lock"
 PAGE_SIZE = 16384
+WAL_AUTOCHECKPOINT_PAGES = 1000  # SQLite's default
 EPOCH = dt.date(1970, 1, 1)
 
 UPN_SEPARATOR = "\r\n"  # between the UPNs of a stored removal list
@@ -170,6 +171,7 @@ class Workspace:
         self._local = threading.local()
         self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
         self._connections_guard = threading.Lock()
+        self._checkpointer: threading.Thread | None = None
         self._closed = False
 
     # -- opening and closing ------------------------------------------------------------
@@ -210,6 +212,8 @@ class Workspace:
         (SQLite would crash mid-query); it is closed when that thread lets go of it.
         """
         self._closed = True
+        if self._checkpointer is not None:
+            self._checkpointer.join()
         me = threading.current_thread()
         with self._connections_guard:
             for owner, conn in self._connections:
@@ -315,6 +319,34 @@ class Workspace:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         log.info("Workspace %s migrated from schema %s to %s", self.path, version, SCHEMA_VERSION)
+
+    @contextmanager
+    def _large_transaction(self) -> Iterator[sqlite3.Connection]:
+        """A transaction of tens of megabytes (an import). Its commit does not copy the WAL
+        into the database file (an automatic checkpoint: about 0.2 s for 300,000 users); a
+        background thread does, while the window is already usable again, and :meth:`close`
+        waits for it. Atomicity and durability are SQLite's WAL guarantees either way."""
+        conn = self.conn
+        if self._checkpointer is not None:
+            self._checkpointer.join()
+        conn.execute("PRAGMA wal_autocheckpoint = 0")
+        try:
+            with self.transaction() as conn:
+                yield conn
+        finally:
+            conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
+        self._checkpointer = threading.Thread(target=self._checkpoint, name="checkpoint", daemon=True)
+        self._checkpointer.start()
+
+    def _checkpoint(self) -> None:
+        try:
+            conn = sqlite3.connect(self.path, timeout=10)
+            try:
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:  # the next automatic checkpoint does it
+            log.warning("Background checkpoint of %s failed: %s", self.path, exc)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -492,7 +524,7 @@ class Workspace:
         now = dt.datetime.now().replace(microsecond=0).isoformat()
         columns = [(name, columns_codec.encode_text(users[name])) for name in _TEXT_COLUMNS]
         columns.append(("added_to_org", columns_codec.encode_days(users["added_to_org"])))
-        with self.transaction() as conn:
+        with self._large_transaction() as conn:
             for table in ("directory", "sources", "groups"):
                 conn.execute(f"DELETE FROM {table}")  # fixed table names
             conn.executemany("INSERT INTO directory(name, data) VALUES (?, ?)", columns)

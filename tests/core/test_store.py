@@ -8,9 +8,18 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import UserError, WorkspaceCorruptError, WorkspaceError, WorkspaceInUseError
+from app.core.importers import import_file
 from app.core.models import EntraSettings, EntraTemplate, Protection
-from app.core.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Workspace, guess_licensing
+from app.core.store import (
+    APPLICATION_ID,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    WAL_AUTOCHECKPOINT_PAGES,
+    Workspace,
+    guess_licensing,
+)
 from app.paths import workspace_file
+from tests.core.builders import atlassian
 
 
 def test_new_workspace_is_wal_versioned_and_ours(data_dir: Path) -> None:
@@ -185,6 +194,22 @@ def test_schema_3_removal_lists_get_crlf_line_ends(data_dir: Path) -> None:
         assert (lists["g"].lines, lists["h"].lines) == (b"a@x.com\r\nb@x.com", b"c@x.com")
         assert lists["g"].upns == ["a@x.com", "b@x.com"]
     assert (data_dir / "workspace.sqlite3.schema3.bak").exists()
+
+
+def test_import_checkpoints_in_the_background_and_close_waits(data_dir: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    first.write_text(atlassian("id1,Ann,ann@x.com,Active,,,,g1"), encoding="utf-8")
+    second.write_text(atlassian("id2,Bob,bob@x.com,Active,,,,g2"), encoding="utf-8")
+    ws = Workspace.open(data_dir)
+    import_file(ws, first)
+    import_file(ws, second)  # waits for the first import's checkpoint before its own
+    assert ws.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == WAL_AUTOCHECKPOINT_PAGES
+    ws.close()
+    wal = workspace_file(data_dir).with_name("workspace.sqlite3-wal")
+    assert not wal.exists() or wal.stat().st_size == 0  # all of it is in the database file
+    with Workspace.open(data_dir) as ws:
+        assert ws.users_frame()["email"].tolist() == ["bob@x.com"]
+        assert ws.group_names() == ["g2"]
 
 
 def test_close_leaves_other_threads_connections_to_them(data_dir: Path) -> None:
