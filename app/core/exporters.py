@@ -58,6 +58,10 @@ class PlannedFile:
         return tuple(EntraList(self.lines, self.rows).upns)
 
     def content(self, template: EntraTemplate = EntraTemplate.CURRENT) -> bytes:
+        return b"".join(self.parts(template))
+
+    def parts(self, template: EntraTemplate = EntraTemplate.CURRENT) -> tuple[bytes, bytes]:
+        """:meth:`content` as header and body, to write without joining megabytes first."""
         return _entra_csv(self.lines, template)
 
 
@@ -97,16 +101,16 @@ class EntraExportResult:
 
 # -- the Entra file ---------------------------------------------------------------------
 def entra_csv_bytes(upns: Iterable[str], template: EntraTemplate = EntraTemplate.CURRENT) -> bytes:
-    return _entra_csv(EntraList.of(list(upns)).lines, template)
+    return b"".join(_entra_csv(EntraList.of(list(upns)).lines, template))
 
 
-def _entra_csv(lines: bytes, template: EntraTemplate) -> bytes:
-    """The file for UPNs joined by CRLF (as a run stores them)."""
+def _entra_csv(lines: bytes, template: EntraTemplate) -> tuple[bytes, bytes]:
+    """The file for UPNs joined by CRLF (as a run stores them): its header lines and body."""
     head = [ENTRA_VERSION_ROW] if template is EntraTemplate.LEGACY else []
     head.append(ENTRA_HEADER)
     if lines:
         head.append("")
-    return CRLF.join(head).encode("utf-8") + lines
+    return CRLF.join(head).encode("utf-8"), lines
 
 
 def safe_file_stem(name: str) -> str:
@@ -229,12 +233,13 @@ def remove_stale_temporaries(out_dir: Path, *, older_than: float = STALE_TEMP_SE
 
 def write_files(
     out_dir: Path,
-    files: Sequence[tuple[str, bytes]],
+    files: Sequence[tuple[str, bytes | Sequence[bytes]]],
     *,
     overwrite: bool = False,
     progress: Progress | None = None,
 ) -> list[Path]:
-    """Write all ``(name, content)`` pairs or none: temporaries first, then renames."""
+    """Write all ``(name, content)`` pairs or none: temporaries first, then renames. A
+    content is bytes or a sequence of parts written one after the other."""
     progress = progress or Progress()
     _prepare_folder(out_dir)
     remove_stale_temporaries(out_dir)
@@ -261,7 +266,8 @@ def write_files(
             ) as handle:
                 temporaries.append(Path(handle.name))
                 os.chmod(handle.name, FILE_MODE)
-                handle.write(content)
+                for part in (content,) if isinstance(content, bytes) else content:
+                    handle.write(part)
                 handle.flush()
                 os.fsync(handle.fileno())
         progress.check()
@@ -311,7 +317,7 @@ def write_entra_exports(
             chosen.append(available[group.casefold()])
     plan = plan_files({g: lists[g] for g in chosen}, max_rows=max_rows or settings.max_rows)
     written = write_files(
-        out_dir, [(p.name, p.content(template)) for p in plan], overwrite=overwrite, progress=progress
+        out_dir, [(p.name, p.parts(template)) for p in plan], overwrite=overwrite, progress=progress
     )
     result = EntraExportResult(
         files=[

@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import mmap
 import re
 import sys
 from dataclasses import dataclass
@@ -156,32 +157,43 @@ class _Source:
         return self._text
 
 
+_HEAD = 65536  # bytes read to recognise the encoding and the header line
+
+
 def _first_line(head: bytes, encoding: str) -> str:
     end = head.find(b"\n")
     return (head if end < 0 else head[:end]).decode(encoding, errors="replace")
 
 
 def read_source(path: Path) -> _Source:
-    """Like :func:`read_text` (same checks, same errors) without decoding UTF-8 files whole."""
+    """Like :func:`read_text` (same checks, same errors) without decoding UTF-8 files whole.
+
+    Only the head of the file is read; a memory map finds a NUL byte anywhere in the rest."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputFileError(path, f"cannot read the file ({exc.strerror or exc})") from exc
-    utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
-        len(raw) >= 4 and ((raw[1] == 0 and raw[3] == 0) != (raw[0] == 0 and raw[2] == 0))
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD)
+            if len(head) == _HEAD:
+                with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
+                    has_nul = view.find(b"\x00") >= 0
+            else:
+                has_nul = b"\x00" in head
+    except (OSError, ValueError) as exc:  # ValueError: mmap of a file emptied meanwhile
+        raise InputFileError(path, f"cannot read the file ({getattr(exc, 'strerror', None) or exc})") from exc
+    utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
+        len(head) >= 4 and ((head[1] == 0 and head[3] == 0) != (head[0] == 0 and head[2] == 0))
     )
-    encoding = "utf-8-sig" if raw.startswith(codecs.BOM_UTF8) else "utf-8"
-    nearly_blank = (len(raw) < 4096 and len(raw.strip()) < 16) or not raw[:4096].strip()
-    if utf16 or b"\x00" in raw or nearly_blank:  # read_text judges these
+    encoding = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
+    nearly_blank = (len(head) < 4096 and len(head.strip()) < 16) or not head[:4096].strip()
+    if utf16 or has_nul or nearly_blank:  # read_text judges these
         return _decoded_source(path)
-    return _Source(path, encoding, _first_line(raw[:65536], encoding))  # UTF-8 is checked while parsing
+    return _Source(path, encoding, _first_line(head, encoding))  # UTF-8 is checked while parsing
 
 
 def _decoded_source(path: Path) -> _Source:
     """The rare cases (UTF-16, Windows-1252) and every encoding error with its position."""
     text = read_text(path)
     data = text.encode("utf-8")
-    return _Source(path, "utf-8", _first_line(data[:65536], "utf-8"), data, text)
+    return _Source(path, "utf-8", _first_line(data[:_HEAD], "utf-8"), data, text)
 
 
 def _delimiter(text: str) -> str:

@@ -527,21 +527,23 @@ class Workspace:
         with self._large_transaction() as conn:
             for table in ("directory", "sources", "groups"):
                 conn.execute(f"DELETE FROM {table}")  # fixed table names
-            conn.executemany("INSERT INTO directory(name, data) VALUES (?, ?)", columns)
-            conn.executemany(
-                "INSERT INTO groups(id, name, members) VALUES (?, ?, ?)",
-                [
-                    (i + 1, name, columns_codec.encode_ints(members[name][0]))
-                    for i, name in enumerate(group_names)
-                ],
-            )
-            conn.executemany(
-                "INSERT INTO sources(id, product, site, users, days) VALUES (?, ?, ?, ?, ?)",
-                [
-                    (i + 1, *key.split("\x1f", 1), columns_codec.encode_ints(u), columns_codec.encode_ints(d))
-                    for i, (key, (u, d)) in enumerate(sorted(sources.items()))
-                ],
-            )
+            for name, data in columns:
+                _insert(conn, "directory", name=name, data=data)
+            for i, name in enumerate(group_names):
+                _insert(
+                    conn, "groups", id=i + 1, name=name, members=columns_codec.encode_ints(members[name][0])
+                )
+            for i, (key, (ids, days)) in enumerate(sorted(sources.items())):
+                product, site = key.split("\x1f", 1)
+                _insert(
+                    conn,
+                    "sources",
+                    id=i + 1,
+                    product=product,
+                    site=site,
+                    users=columns_codec.encode_ints(ids),
+                    days=columns_codec.encode_ints(days),
+                )
             for key, value in (
                 ("last_import_at", now),
                 ("last_import_file", source),
@@ -575,9 +577,13 @@ class Workspace:
         if unknown:
             raise ValueError(f"unknown user columns: {sorted(unknown)}")
         marks = ",".join("?" * len(wanted))
-        stored = dict(
-            self.conn.execute(f"SELECT name, data FROM directory WHERE name IN ({marks})", wanted).fetchall()
-        )
+        conn = self.conn
+        stored = {
+            name: _read_blob(conn, "directory", "data", rowid)
+            for name, rowid in conn.execute(
+                f"SELECT name, rowid FROM directory WHERE name IN ({marks})", wanted
+            ).fetchall()
+        }
         count = self.user_count() if stored else 0
         chosen = np.arange(count, dtype=np.int64) if ids is None else np.asarray(ids, dtype=np.int64)
         if len(chosen) and (chosen.min() < 0 or chosen.max() >= count):
@@ -597,23 +603,30 @@ class Workspace:
     def member_ids(self, groups: Iterable[str]) -> dict[str, np.ndarray]:
         """User ids of each named group (workspace spelling), ascending."""
         result: dict[str, np.ndarray] = {}
+        conn = self.conn
         for name in groups:
-            row = self.conn.execute("SELECT members FROM groups WHERE name = ?", (name,)).fetchone()
-            result[name] = columns_codec.decode_ints(row[0]) if row else np.zeros(0, dtype=np.int64)
+            row = conn.execute("SELECT id FROM groups WHERE name = ?", (name,)).fetchone()
+            result[name] = (
+                columns_codec.decode_ints(_read_blob(conn, "groups", "members", row[0]))
+                if row
+                else np.zeros(0, dtype=np.int64)
+            )
         return result
 
     def latest_days(self, product: str | None = None) -> np.ndarray:
         """Per user id, the latest last-seen day over all sources (or one product's), NaN for
         never seen."""
-        sql = "SELECT users, days FROM sources"
+        sql = "SELECT id FROM sources"
         params: tuple[str, ...] = ()
         if product is not None:
             sql += " WHERE product = ? COLLATE NOCASE"
             params = (product,)
         latest = np.full(self.user_count(), columns_codec.MISSING_DAY, dtype=columns_codec.INT)
-        for users, days in self.conn.execute(sql, params):
-            ids = columns_codec.decode_ints(users)  # distinct within a source
-            latest[ids] = np.maximum(latest[ids], columns_codec.decode_ints(days))
+        conn = self.conn
+        for (source_id,) in conn.execute(sql, params).fetchall():
+            ids = columns_codec.decode_ints(_read_blob(conn, "sources", "users", source_id))  # distinct
+            days = columns_codec.decode_ints(_read_blob(conn, "sources", "days", source_id))
+            latest[ids] = np.maximum(latest[ids], days)
         return np.where(latest == columns_codec.MISSING_DAY, np.nan, latest.astype("float64"))
 
     def latest_activity(self, product: str | None = None) -> pd.Series:
@@ -644,12 +657,19 @@ class Workspace:
                 (name, now, action.value, json.dumps(criteria.to_json()), affected_users),
             )
             run_id = int(cursor.lastrowid or 0)
-            conn.execute("INSERT INTO run_snapshots(run_id, data) VALUES (?, ?)", (run_id, snapshot))
-            conn.executemany(
-                "INSERT INTO run_groups(run_id, grp, action, rows, exportable, upns, skipped) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                ((run_id, *g) for g in groups),
-            )
+            _insert(conn, "run_snapshots", run_id=run_id, data=snapshot)
+            for grp, row_action, count, exportable, upns, skipped in groups:
+                _insert(
+                    conn,
+                    "run_groups",
+                    run_id=run_id,
+                    grp=grp,
+                    action=row_action,
+                    rows=count,
+                    exportable=exportable,
+                    upns=upns,
+                    skipped=skipped,
+                )
         return run_id
 
     def record_export(self, run_id: int, files: Iterable[tuple[str, Path, int]]) -> None:
@@ -709,26 +729,33 @@ class Workspace:
         return result
 
     def run_rows(self, run_id: int, group: str | None = None) -> pd.DataFrame:
-        row = self.conn.execute("SELECT data FROM run_snapshots WHERE run_id = ?", (run_id,)).fetchone()
+        conn = self.conn
+        row = conn.execute("SELECT run_id FROM run_snapshots WHERE run_id = ?", (run_id,)).fetchone()
         if row is None:
             return pd.DataFrame({c: pd.Series(dtype=object) for c in RUN_ROW_COLUMNS}).astype(
                 {"days_inactive": "Int64"}
             )
-        frame = columns_codec.decode_frame(row[0], RUN_ROW_COLUMNS, integer_columns=("days_inactive",))
+        data = _read_blob(conn, "run_snapshots", "data", run_id)
+        frame = columns_codec.decode_frame(data, RUN_ROW_COLUMNS, integer_columns=("days_inactive",))
         if group is not None:
             frame = frame[frame["group"] == group].reset_index(drop=True)
         return frame
 
     def entra_lists(self, run_id: int) -> dict[str, EntraList]:
         """Per Entra group of a run: the sorted, de-duplicated UPNs and the skipped users."""
-        rows = self.conn.execute(
-            "SELECT grp, upns, exportable, skipped FROM run_groups WHERE run_id = ? AND action = ? "
-            "ORDER BY grp",
+        conn = self.conn
+        rows = conn.execute(
+            "SELECT rowid, grp, length(upns), exportable, skipped FROM run_groups "
+            "WHERE run_id = ? AND action = ? ORDER BY grp",
             (run_id, RowAction.ENTRA.value),
-        )
+        ).fetchall()
         return {
-            grp: EntraList(lines=upns or b"", rows=exportable, skipped_json=skipped)
-            for grp, upns, exportable, skipped in rows
+            grp: EntraList(
+                lines=_read_blob(conn, "run_groups", "upns", rowid) if size else b"",
+                rows=exportable,
+                skipped_json=skipped,
+            )
+            for rowid, grp, size, exportable, skipped in rows
         }
 
 
@@ -753,6 +780,26 @@ class EntraList:
     def skipped(self) -> list[tuple[str | None, str]]:
         """(email, reason) of each user of the group without a valid UPN."""
         return [(email, reason) for email, reason in json.loads(self.skipped_json)]
+
+
+def _insert(conn: sqlite3.Connection, table: str, **values: Any) -> int:
+    """INSERT one row (fixed table and column names only). ``bytes`` values are written in
+    place after a ``zeroblob``: for megabytes, about twice as fast as binding them."""
+    marks = ", ".join("zeroblob(?)" if isinstance(v, bytes) else "?" for v in values.values())
+    params = [len(v) if isinstance(v, bytes) else v for v in values.values()]
+    cursor = conn.execute(f"INSERT INTO {table}({', '.join(values)}) VALUES ({marks})", params)
+    rowid = int(cursor.lastrowid or 0)
+    for column, value in values.items():
+        if isinstance(value, bytes) and value:
+            with conn.blobopen(table, column, rowid) as blob:
+                blob.write(value)
+    return rowid
+
+
+def _read_blob(conn: sqlite3.Connection, table: str, column: str, rowid: int) -> bytes:
+    """A whole blob, read in place: for megabytes, many times faster than a SELECT of it."""
+    with conn.blobopen(table, column, rowid, readonly=True) as blob:
+        return blob.read()
 
 
 def _codes(keys: pd.Series) -> tuple[np.ndarray, list[str]]:

@@ -236,6 +236,16 @@ def test_undecodable_bytes_are_reported(write_file: WriteFile) -> None:
         read_directory(path)
 
 
+@pytest.mark.parametrize("rows_before", [1, 5000])  # the NUL in the head or far past it
+def test_nul_byte_anywhere_is_reported_with_its_position(write_file: WriteFile, rows_before: int) -> None:
+    rows = [f"id{i},User {i},u{i}@x.com,Active,,,,g" for i in range(rows_before)]
+    path = write_file(atlassian(*rows, "id,Bad\x00Name,bad@x.com,Active,,,,g"))
+    assert (rows_before > 1) == (path.stat().st_size > 65536)
+    with pytest.raises(InputFileError, match="NUL character") as caught:
+        read_directory(path)
+    assert (caught.value.line, caught.value.column) == (rows_before + 2, 7)  # "id,Bad" then NUL
+
+
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputFileError, match="cannot read the file"):
         read_directory(tmp_path / "missing.csv")
