@@ -322,21 +322,29 @@ class Workspace:
 
     @contextmanager
     def _large_transaction(self) -> Iterator[sqlite3.Connection]:
-        """A transaction of tens of megabytes (an import). Its commit does not copy the WAL
-        into the database file (an automatic checkpoint: about 0.2 s for 300,000 users); a
-        background thread does, while the window is already usable again, and :meth:`close`
-        waits for it. Atomicity and durability are SQLite's WAL guarantees either way."""
+        """A transaction of megabytes (an import, a recorded run). Its commit does not copy the
+        WAL into the database file (an automatic checkpoint: about 0.2 s after a 300,000-user
+        import); once the WAL is past SQLite's checkpoint size, a background thread does, while
+        the window is already usable again, and :meth:`close` waits for it. Atomicity and
+        durability are SQLite's WAL guarantees either way."""
         conn = self.conn
         if self._checkpointer is not None:
             self._checkpointer.join()
+            self._checkpointer = None
         conn.execute("PRAGMA wal_autocheckpoint = 0")
         try:
             with self.transaction() as conn:
                 yield conn
         finally:
             conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
-        self._checkpointer = threading.Thread(target=self._checkpoint, name="checkpoint", daemon=True)
-        self._checkpointer.start()
+        wal = self.path.with_name(self.path.name + "-wal")
+        try:
+            due = wal.stat().st_size >= WAL_AUTOCHECKPOINT_PAGES * PAGE_SIZE
+        except OSError:
+            due = False
+        if due:
+            self._checkpointer = threading.Thread(target=self._checkpoint, name="checkpoint", daemon=True)
+            self._checkpointer.start()
 
     def _checkpoint(self) -> None:
         try:
@@ -651,7 +659,7 @@ class Workspace:
         now = (run_at or dt.datetime.now()).replace(microsecond=0).isoformat()
         snapshot = columns_codec.encode_frame(rows[RUN_ROW_COLUMNS], integer_columns=("days_inactive",))
         groups = _run_groups(rows)
-        with self.transaction() as conn:
+        with self._large_transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO runs(name, run_at, action, criteria, affected_users) VALUES (?, ?, ?, ?, ?)",
                 (name, now, action.value, json.dumps(criteria.to_json()), affected_users),
