@@ -118,6 +118,8 @@ def child_cleanup_export(folder: str, out: str, repeat: int) -> dict[str, Any]:
         result["rows"] = len(outcome.rows)
         result["idp_rows"] = sum(outcome.idp_groups.values())
 
+    # reopened, as after a while in the window: the cleanups' background checkpoint is done
+    with Workspace.open(folder) as ws:
         export_times, base_times, base_nosync = [], [], []
         for n in range(max(repeat, 10)):  # milliseconds each: more rounds for a stable best
             target = Path(out) / f"export-{n}"

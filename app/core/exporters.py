@@ -15,7 +15,7 @@ import io
 import json
 import os
 import re
-import tempfile
+import secrets
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -39,9 +39,7 @@ MAX_STEM = 100
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{d}{i}" for d in ("COM", "LPT") for i in "123456789¹²³"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_UMASK = os.umask(0)
-os.umask(_UMASK)
-FILE_MODE = 0o666 & ~_UMASK  # what a plain open() would give; temporary files start at 0600
+_CREATE_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
 @dataclass(frozen=True)
@@ -231,6 +229,16 @@ def remove_stale_temporaries(out_dir: Path, *, older_than: float = STALE_TEMP_SE
     return removed
 
 
+def _new_temporary(out_dir: Path) -> tuple[Path, int]:
+    """Create a temporary in ``out_dir`` with the permissions a plain ``open()`` gives."""
+    while True:
+        path = out_dir / f"{TEMP_PREFIX}{secrets.token_hex(8)}{TEMP_SUFFIX}"
+        try:
+            return path, os.open(path, _CREATE_NEW, 0o666)
+        except FileExistsError:  # a 64-bit random name taken: try another
+            continue
+
+
 def write_files(
     out_dir: Path,
     files: Sequence[tuple[str, bytes | Sequence[bytes]]],
@@ -258,14 +266,13 @@ def write_files(
                 "choose another folder or allow overwriting (--overwrite)."
             )
     temporaries: list[Path] = []
+    renamed = 0
     try:
         for i, (name, content) in enumerate(files):
             progress.step(i / max(len(files), 1), f"Writing {name}")
-            with tempfile.NamedTemporaryFile(
-                dir=out_dir, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, delete=False
-            ) as handle:
-                temporaries.append(Path(handle.name))
-                os.chmod(handle.name, FILE_MODE)
+            temporary, descriptor = _new_temporary(out_dir)
+            temporaries.append(temporary)
+            with os.fdopen(descriptor, "wb") as handle:
                 for part in (content,) if isinstance(content, bytes) else content:
                     handle.write(part)
                 handle.flush()
@@ -273,10 +280,11 @@ def write_files(
         progress.check()
         for temporary, target in zip(temporaries, targets, strict=True):
             os.replace(temporary, target)
+            renamed += 1
     except OSError as exc:
         raise OutputError(f"Cannot write to {out_dir}: {exc.strerror or exc}. No file was saved.") from exc
     finally:
-        for temporary in temporaries:
+        for temporary in temporaries[renamed:]:
             temporary.unlink(missing_ok=True)
     progress.report(1.0, f"Saved {len(files)} file(s)")
     return targets

@@ -285,3 +285,12 @@ def test_users_json(ws: Workspace, run_id: int, tmp_path: Path) -> None:
         "last_seen": "2024-01-01",
         "days_inactive": 181,
     }
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_written_files_get_the_permissions_of_a_plain_open(tmp_path: Path) -> None:
+    (plain := tmp_path / "plain.csv").write_bytes(b"x")
+    (written,) = exporters.write_files(tmp_path, [("export.csv", (b"a", b"b"))])
+    assert written.read_bytes() == b"ab"
+    assert written.stat().st_mode == plain.stat().st_mode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.csv", "plain.csv"]  # no temporaries left
