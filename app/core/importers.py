@@ -365,6 +365,7 @@ class _Table:
         self.source = source
         self.frame = frame
         self.columns = list(frame.columns)
+        self._day_of: dict[str, float] = {}  # a date cell as written -> day number (NaN: never)
 
     def error(self, row: int, column: str, message: str) -> InputFileError:
         line = _record_lines(self.source.text, len(self.frame))[row]
@@ -385,35 +386,44 @@ class _Table:
     def days(self, name: str) -> pd.Series:
         """Day numbers (float, NaN = never) from ``3 Jan 2024``-style or ISO dates.
 
-        An export has a few thousand distinct dates in 100,000s of rows: each distinct
-        value is parsed once."""
+        An export has a few thousand distinct dates in 100,000s of rows, mostly the same in
+        every date column: each distinct cell is parsed once per file."""
         column = self.raw(name)
         codes, uniques = pd.factorize(column)
-        values = _strip(pd.Series(np.asarray(uniques, dtype=object), dtype=object))
-        never = values.str.casefold().isin(NEVER)
-        result = pd.Series(float("nan"), index=values.index)
-        todo = ~never
+        cells = [str(u) for u in uniques]
+        new = [cell for cell in cells if cell not in self._day_of]
+        if new:
+            self._day_of.update(zip(new, self._parse_days(new), strict=True))
+        days = np.array([self._day_of[cell] for cell in cells] or [np.nan], dtype="float64")
+        bad = np.isinf(days)
+        if bad.any():
+            row = int(np.isin(codes, np.flatnonzero(bad)).nonzero()[0][0])
+            raise self.error(
+                row,
+                name,
+                f"'{_cell(column.iloc[row])}' in column '{name}' is not a date "
+                "(expected a date such as '3 Jan 2024' or '2024-01-03', or 'Never accessed')",
+            )
+        return pd.Series(days[codes], index=column.index, dtype="float64")
+
+    @staticmethod
+    def _parse_days(cells: list[str]) -> np.ndarray:
+        """Day numbers of date cells: NaN for "never", infinity for what is not a date."""
+        values = _strip(pd.Series(cells, dtype=object))
+        result = np.full(len(cells), np.inf)
+        result[values.str.casefold().isin(NEVER).to_numpy()] = np.nan
+        todo = np.isinf(result)
         for fmt in ("%d %b %Y", "%d %B %Y", "%Y-%m-%d", "ISO8601"):
             if not todo.any():
                 break
             parsed = pd.to_datetime(values[todo], format=fmt, errors="coerce", utc=fmt == "ISO8601")
             if fmt == "ISO8601":
                 parsed = parsed.dt.tz_convert(None)
-            ok = parsed.notna()
-            days = (parsed[ok].dt.normalize() - _EPOCH).dt.days
-            result.loc[days.index] = days.astype(float)
-            todo.loc[ok[ok].index] = False
-        if todo.any():
-            bad = todo.to_numpy().nonzero()[0]
-            row = int(np.isin(codes, bad).nonzero()[0][0])
-            value = _cell(column.iloc[row])
-            raise self.error(
-                row,
-                name,
-                f"'{value}' in column '{name}' is not a date "
-                "(expected a date such as '3 Jan 2024' or '2024-01-03', or 'Never accessed')",
-            )
-        return pd.Series(result.to_numpy()[codes], index=column.index, dtype="float64")
+            ok = parsed.notna().to_numpy()
+            positions = np.flatnonzero(todo)[ok]
+            result[positions] = (parsed[ok].dt.normalize() - _EPOCH).dt.days.to_numpy(dtype="float64")
+            todo[positions] = False
+        return result
 
 
 def _status(values: pd.Series) -> pd.Series:
