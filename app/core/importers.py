@@ -263,7 +263,13 @@ def _parse_source(source: _Source, *, nrows: int | None = None) -> pd.DataFrame:
 def _strip(values: pd.Series, blank: str | None = "") -> pd.Series:
     """``str.strip`` of every cell, as plain ``str`` objects (faster than ``.str.strip()``);
     cells that are blank after stripping become ``blank``."""
-    stripped = [(v.strip() if type(v) is str else _cell(v)) or blank for v in values.to_numpy(dtype=object)]
+    cells = values.to_numpy(dtype=object)
+    try:
+        stripped = np.array(list(map(str.strip, cells)), dtype=object)
+    except TypeError:  # a cell that is not text
+        stripped = np.array([_cell(v) for v in cells], dtype=object)
+    if blank != "" and len(stripped):
+        stripped[stripped == ""] = blank
     return pd.Series(stripped, index=values.index, dtype=object)
 
 
