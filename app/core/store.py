@@ -835,12 +835,16 @@ def _grouped(
     if not (combined[1:] > combined[:-1]).all():
         small = codes.astype(np.int16) if len(names) < 2**15 else codes
         order = np.argsort(small, kind="stable")
-        if not (combined[order][1:] > combined[order][:-1]).all():  # repeats or unsorted users
-            order = np.lexsort((amounts, combined))  # by key and user, then value ascending
-        codes, user_ids, amounts, combined = codes[order], user_ids[order], amounts[order], combined[order]
-        last_of_user = np.ones(len(order), dtype=bool)  # keep the last (largest value) of each user
-        last_of_user[:-1] = combined[1:] != combined[:-1]
-        codes, user_ids, amounts = codes[last_of_user], user_ids[last_of_user], amounts[last_of_user]
+        combined = combined[order]
+        if (combined[1:] > combined[:-1]).all():  # users ascending within each key already
+            codes, user_ids, amounts = codes[order], user_ids[order], amounts[order]
+        else:  # repeats or unsorted users: by key and user, then value ascending; keep the last
+            within = np.lexsort((amounts[order], combined))
+            order, combined = order[within], combined[within]
+            codes, user_ids, amounts = codes[order], user_ids[order], amounts[order]
+            last_of_user = np.ones(len(order), dtype=bool)  # the largest value of each user
+            last_of_user[:-1] = combined[1:] != combined[:-1]
+            codes, user_ids, amounts = codes[last_of_user], user_ids[last_of_user], amounts[last_of_user]
     bounds = np.searchsorted(codes, np.arange(len(names) + 1))
     for i, key in enumerate(names):
         if bounds[i + 1] > bounds[i]:
