@@ -53,7 +53,7 @@ def _mask(count: int, id_lists: Iterable[np.ndarray]) -> np.ndarray:
 
 
 def _select(ws: Workspace, criteria: Criteria) -> _Selection:
-    """Who is affected. Works on user ids; only the affected users' names and ids are read."""
+    """Who is affected. Works on user ids; only the affected users' names and emails are read."""
     if not criteria.target_groups:
         raise UserError("Choose at least one target group.")
     if criteria.inactive_days < 0:

@@ -639,12 +639,6 @@ class Workspace:
             latest[ids] = np.maximum(latest[ids], days)
         return np.where(latest == columns_codec.MISSING_DAY, np.nan, latest.astype("float64"))
 
-    def latest_activity(self, product: str | None = None) -> pd.Series:
-        """:meth:`latest_days` of the users ever seen, indexed by user id."""
-        days = self.latest_days(product)
-        seen = np.flatnonzero(~np.isnan(days))
-        return pd.Series(days[seen], index=seen, name="last_seen")
-
     # -- cleanup runs -----------------------------------------------------------------
     def record_run(
         self,

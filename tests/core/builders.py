@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from app.core.models import Criteria, EntraSettings
+from app.core.store import Workspace
 
 AS_OF = dt.date(2024, 6, 30)
 ATLASSIAN_HEADER = (
@@ -24,3 +25,8 @@ def criteria(*groups: str, days: int = 30, **kwargs: object) -> Criteria:
 def entra(*groups: str, **kwargs: object) -> EntraSettings:
     kwargs.setdefault("provisioning_enabled", True)
     return EntraSettings(synced_groups=groups, **kwargs)  # type: ignore[arg-type]
+
+
+def last_seen(ws: Workspace) -> dict[int, float]:
+    """User id -> latest last-seen day, for the users ever seen."""
+    return {user: day for user, day in enumerate(ws.latest_days().tolist()) if day == day}

@@ -19,7 +19,7 @@ from app.core.store import (
     guess_licensing,
 )
 from app.paths import workspace_file
-from tests.core.builders import atlassian
+from tests.core.builders import atlassian, last_seen
 
 
 def test_new_workspace_is_wal_versioned_and_ours(data_dir: Path) -> None:
@@ -166,7 +166,7 @@ def test_older_schema_is_backed_up_then_migrated(data_dir: Path) -> None:
         assert users["email"].tolist() == ["ann@x.com", None]
         assert users["added_to_org"].tolist()[0] == 19000
         assert ws.member_ids(["kept-group"])["kept-group"].tolist() == [0, 1]
-        assert ws.latest_activity().to_dict() == {0: 19500.0}
+        assert last_seen(ws) == {0: 19500.0}
         assert ws.info().users == 2
         assert ws.run_rows(1)["days_inactive"].tolist()[0] == 245
         assert ws.entra_lists(1)["kept-group"].lines == b"ann@x.com\r\ncy@x.com"
